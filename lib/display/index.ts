@@ -36,3 +36,13 @@ export function setDisplaySink(next: DisplaySink | undefined): void {
 export function isDisplayable(value: unknown): value is Displayable {
   return value != null && (typeof value === "object" || typeof value === "function") && typeof (value as any)[DISPLAY] === "function";
 }
+
+/**
+ * Shows `value` as a notebook output (IPython's `display`). Displayable objects use their own bundle;
+ * anything else shows as text.
+ * @example display(np.eye(2))
+ */
+export async function display(value: unknown, options: DisplayOptions = {}): Promise<void> {
+  const bundle: MimeBundle = isDisplayable(value) ? await value[DISPLAY]() : { "text/plain": String(value) };
+  sink(bundle, options);
+}
