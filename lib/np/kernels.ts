@@ -1,0 +1,90 @@
+/**
+ * Strided elementwise loops, generated once per (expression, dtypes) and cached, so that every ufunc shares
+ * one loop structure and V8 still sees monomorphic code for each. Operands arrive already broadcast to the
+ * output's shape (a broadcast dimension has stride 0).
+ */
+import type { DType, TypedArray } from "./dtype";
+
+export interface StridedOperand {
+  readonly data: TypedArray;
+  readonly offset: number;
+  readonly strides: readonly number[];
+}
+
+type Loop = (shape: readonly number[], operands: readonly StridedOperand[], constant: number) => void;
+
+const cache = new Map<string, Loop>();
+
+const NAMES = ["x", "y", "z"];
+
+/**
+ * Compiles a loop that writes `expression` — over `x`, `y`, `z` (the inputs' elements) and `c` (a constant) —
+ * into operand 0 for every index of `shape`.
+ */
+function compile(expression: string, arity: number): Loop {
+  const inputs = NAMES.slice(0, arity);
+  const ops = ["o", ...inputs];
+  const lines: string[] = [];
+  lines.push(`const nd = shape.length;`);
+  ops.forEach((name, k) => lines.push(`const ${name}d = operands[${k}].data, ${name}s = operands[${k}].strides; let ${name}p = operands[${k}].offset;`));
+  const read = (index: (name: string) => string) => inputs.map((name) => `const ${name} = ${name}d[${index(name)}];`).join(" ");
+  lines.push(`if (nd === 0) { ${read((n) => `${n}p`)} od[op] = ${expression}; return; }`);
+  lines.push(`const n = shape[nd - 1];`);
+  ops.forEach((name) => lines.push(`const ${name}i = ${name}s[nd - 1];`));
+  lines.push(`let outer = 1; for (let d = 0; d < nd - 1; d++) outer *= shape[d];`);
+  lines.push(`const counter = nd > 1 ? new Int32Array(nd - 1) : null;`);
+  lines.push(`const unit = ${ops.map((name) => `${name}i === 1`).join(" && ")};`);
+  lines.push(`for (let r = 0; r < outer; r++) {`);
+  lines.push(`  if (unit) { for (let i = 0; i < n; i++) { ${read((name) => `${name}p + i`)} od[op + i] = ${expression}; } }`);
+  lines.push(`  else { ${ops.map((name) => `let ${name}q = ${name}p;`).join(" ")}`);
+  lines.push(`    for (let i = 0; i < n; i++) { ${read((name) => `${name}q`)} od[oq] = ${expression}; ${ops.map((name) => `${name}q += ${name}i;`).join(" ")} } }`);
+  lines.push(`  for (let d = nd - 2; d >= 0; d--) {`);
+  lines.push(`    ${ops.map((name) => `${name}p += ${name}s[d];`).join(" ")}`);
+  lines.push(`    if (++counter[d] < shape[d]) break;`);
+  lines.push(`    counter[d] = 0; ${ops.map((name) => `${name}p -= ${name}s[d] * shape[d];`).join(" ")}`);
+  lines.push(`  }`);
+  lines.push(`}`);
+  return new Function("shape", "operands", "c", lines.join("\n")) as Loop;
+}
+
+/**
+ * Merges adjacent dimensions that every operand walks contiguously and drops length-1 dimensions, so that
+ * contiguous work runs as one flat loop.
+ */
+function collapse(shape: readonly number[], operands: readonly StridedOperand[]): [number[], StridedOperand[]] {
+  const dims: number[] = [];
+  const strides: number[][] = operands.map(() => []);
+  for (let d = 0; d < shape.length; d++) {
+    if (shape[d] === 1) continue;
+    const last = dims.length - 1;
+    if (last >= 0 && operands.every((op, k) => strides[k][last] === op.strides[d] * shape[d])) {
+      dims[last] *= shape[d];
+      operands.forEach((op, k) => (strides[k][last] = op.strides[d]));
+    } else {
+      dims.push(shape[d]);
+      operands.forEach((op, k) => strides[k].push(op.strides[d]));
+    }
+  }
+  return [dims, operands.map((op, k) => ({ data: op.data, offset: op.offset, strides: strides[k] }))];
+}
+
+/**
+ * Runs `expression` elementwise: operand 0 is written, the others (already broadcast to `shape`) are read as
+ * `x`, `y`, `z`; `constant` is available as `c`. The dtypes are part of the cache key to keep loops monomorphic.
+ */
+export function elementwise(
+  expression: string,
+  shape: readonly number[],
+  operands: readonly (StridedOperand & { dtype: DType })[],
+  constant = 0,
+): void {
+  if (shape.includes(0)) return;
+  const key = `${expression}|${operands.map((op) => op.dtype).join(",")}`;
+  let loop = cache.get(key);
+  if (!loop) {
+    loop = compile(expression, operands.length - 1);
+    cache.set(key, loop);
+  }
+  const [dims, collapsed] = collapse(shape, operands);
+  loop(dims, collapsed, constant);
+}

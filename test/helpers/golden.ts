@@ -1,0 +1,83 @@
+/** Reads the fixtures that test/golden/*.py wrote with numpy and compares NDArrays against them. */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { expect } from "vitest";
+import { NDArray } from "../../lib/np/ndarray";
+
+export type GoldenScalar = number | boolean | "nan" | "inf" | "-inf";
+export interface GoldenValue {
+  dtype: string | null;
+  shape: number[] | null;
+  data: GoldenScalar[];
+}
+export interface GoldenCase {
+  name: string;
+  result?: GoldenValue;
+  error?: string;
+  message?: string;
+  [extra: string]: unknown;
+}
+
+export function loadGolden(family: string): GoldenCase[] {
+  const text = readFileSync(join(__dirname, "..", "fixtures", `${family}.json`), "utf8");
+  return JSON.parse(text).cases as GoldenCase[];
+}
+
+export function decodeScalar(x: GoldenScalar): number | boolean {
+  if (x === "nan") return NaN;
+  if (x === "inf") return Infinity;
+  if (x === "-inf") return -Infinity;
+  return x;
+}
+
+/** Distance in units in the last place between two float64 values (0 for equal, NaN = NaN). */
+export function ulpDistance(a: number, b: number): number {
+  if (Object.is(a, b) || a === b || (Number.isNaN(a) && Number.isNaN(b))) return 0;
+  if (!Number.isFinite(a) || !Number.isFinite(b)) return Infinity;
+  const view = new DataView(new ArrayBuffer(8));
+  const ordered = (x: number) => {
+    view.setFloat64(0, x);
+    const bits = view.getBigInt64(0);
+    return bits < 0n ? -(bits & 0x7fffffffffffffffn) : bits;
+  };
+  const d = ordered(a) - ordered(b);
+  return Number(d < 0n ? -d : d);
+}
+
+export interface Tolerance {
+  /** Largest ulp distance allowed per element (0: exact). */
+  ulp?: number;
+  /** Or an absolute+relative tolerance, for results whose summation order legitimately differs. */
+  rtol?: number;
+  atol?: number;
+}
+
+/** Asserts that `actual` (an NDArray or a JS scalar) matches numpy's golden value: dtype, shape, elements. */
+export function expectGolden(actual: unknown, golden: GoldenValue, tol: Tolerance = {}, label = ""): void {
+  const expected = golden.data.map(decodeScalar);
+  let values: (number | boolean)[];
+  if (golden.shape !== null) {
+    expect(actual, label).toBeInstanceOf(NDArray);
+    const a = actual as NDArray;
+    expect(a.dtype, `${label} dtype`).toBe(golden.dtype);
+    expect([...a.shape], `${label} shape`).toEqual(golden.shape);
+    values = a.dtype === "bool" ? a.toArray().map((x) => x !== 0) : a.toArray();
+  } else {
+    expect(typeof actual === "number" || typeof actual === "boolean", `${label} should be a JS scalar`).toBe(true);
+    values = [actual as number | boolean];
+  }
+  expect(values.length, `${label} size`).toBe(expected.length);
+  for (let i = 0; i < expected.length; i++) {
+    const e = expected[i];
+    const v = values[i];
+    if (typeof e === "boolean" || tol.ulp === undefined && tol.rtol === undefined) {
+      if (typeof e === "number" && typeof v === "number" && Number.isNaN(e)) expect(Number.isNaN(v), `${label}[${i}]`).toBe(true);
+      else expect(v, `${label}[${i}]`).toBe(e);
+    } else if (tol.rtol !== undefined || tol.atol !== undefined) {
+      const ok = Number.isNaN(e as number) ? Number.isNaN(v as number) : Math.abs((v as number) - (e as number)) <= (tol.atol ?? 0) + (tol.rtol ?? 0) * Math.abs(e as number);
+      expect(ok, `${label}[${i}]: ${v} vs numpy ${e}`).toBe(true);
+    } else {
+      expect(ulpDistance(v as number, e as number), `${label}[${i}]: ${v} vs numpy ${e}`).toBeLessThanOrEqual(tol.ulp!);
+    }
+  }
+}
