@@ -11,15 +11,19 @@ export interface StridedOperand {
   readonly strides: readonly number[];
 }
 
-type Loop = (shape: readonly number[], operands: readonly StridedOperand[], constant: number) => void;
+/** Helper functions a kernel expression may call as `f.name(...)`. */
+export type KernelHelpers = Readonly<Record<string, (...args: number[]) => number>>;
+
+type Loop = (shape: readonly number[], operands: readonly StridedOperand[], constant: number, helpers: KernelHelpers) => void;
 
 const cache = new Map<string, Loop>();
 
 const NAMES = ["x", "y", "z"];
 
 /**
- * Compiles a loop that writes `expression` — over `x`, `y`, `z` (the inputs' elements) and `c` (a constant) —
- * into operand 0 for every index of `shape`.
+ * Compiles a loop that writes `expression` — over `x`, `y`, `z` (the inputs' elements), `w` (the output's
+ * current element, for accumulating reductions), `c` (a constant) and `f` (helpers) — into operand 0 for
+ * every index of `shape`.
  */
 function compile(expression: string, arity: number): Loop {
   const inputs = NAMES.slice(0, arity);
@@ -27,7 +31,9 @@ function compile(expression: string, arity: number): Loop {
   const lines: string[] = [];
   lines.push(`const nd = shape.length;`);
   ops.forEach((name, k) => lines.push(`const ${name}d = operands[${k}].data, ${name}s = operands[${k}].strides; let ${name}p = operands[${k}].offset;`));
-  const read = (index: (name: string) => string) => inputs.map((name) => `const ${name} = ${name}d[${index(name)}];`).join(" ");
+  const reads = /\bw\b/.test(expression) ? ["o", ...inputs] : inputs;
+  const read = (index: (name: string) => string) =>
+    reads.map((name) => `const ${name === "o" ? "w" : name} = ${name}d[${index(name)}];`).join(" ");
   lines.push(`if (nd === 0) { ${read((n) => `${n}p`)} od[op] = ${expression}; return; }`);
   lines.push(`const n = shape[nd - 1];`);
   ops.forEach((name) => lines.push(`const ${name}i = ${name}s[nd - 1];`));
@@ -44,7 +50,7 @@ function compile(expression: string, arity: number): Loop {
   lines.push(`    counter[d] = 0; ${ops.map((name) => `${name}p -= ${name}s[d] * shape[d];`).join(" ")}`);
   lines.push(`  }`);
   lines.push(`}`);
-  return new Function("shape", "operands", "c", lines.join("\n")) as Loop;
+  return new Function("shape", "operands", "c", "f", lines.join("\n")) as Loop;
 }
 
 /**
@@ -77,6 +83,7 @@ export function elementwise(
   shape: readonly number[],
   operands: readonly (StridedOperand & { dtype: DType })[],
   constant = 0,
+  helpers: KernelHelpers = {},
 ): void {
   if (shape.includes(0)) return;
   const key = `${expression}|${operands.map((op) => op.dtype).join(",")}`;
@@ -86,5 +93,5 @@ export function elementwise(
     cache.set(key, loop);
   }
   const [dims, collapsed] = collapse(shape, operands);
-  loop(dims, collapsed, constant);
+  loop(dims, collapsed, constant, helpers);
 }

@@ -345,11 +345,11 @@ export class NDArray {
   }
 }
 
-/** The elementwise expression that converts a `from` element to a `to` element. */
-export function castExpression(from: DType, to: DType): string {
-  if (to === "bool") return "x !== 0 && x === x ? 1 : 0";
-  if (to === "int64" && (from === "float64" || from === "float32")) return "Math.trunc(x)";
-  return "x";
+/** The elementwise expression that converts `value`, a `from` element, to a `to` element. */
+export function castExpression(from: DType, to: DType, value = "x"): string {
+  if (to === "bool" && from !== "bool") return `(${value} !== 0 && ${value} === ${value} ? 1 : 0)`;
+  if (to === "int64" && (from === "float64" || from === "float32")) return `Math.trunc(${value})`;
+  return value;
 }
 
 /** An uninitialised (here: zero-filled) array, the allocation primitive of every family. */

@@ -1,0 +1,42 @@
+/**
+ * np — numpy's API for TypeScript. Import as `import { np } from "tsdl"` or `import * as np from "tsdl/np"`;
+ * in a tsdl notebook it is preloaded as `np`.
+ *
+ * numpy ↔ tsdl:
+ * | numpy                          | tsdl                                         |
+ * |--------------------------------|----------------------------------------------|
+ * | `A / cal.reshape(1, 4) * 100`  | `A.div(cal.reshape(1, 4)).mul(100)`          |
+ * | `A.sum(axis=0, keepdims=True)` | `A.sum({ axis: 0, keepdims: true })`         |
+ * | `X[:, 0]`, `A[0:5, 0]`         | `X.get(":, 0")`, `A.get("0:5, 0")`           |
+ * | `dZ[Z <= 0] = 0`               | `dZ.set(Z.le(0), 0)`                         |
+ * | `a[np.newaxis, :]`             | `a.get(np.newaxis, ":")`                     |
+ * | `np.random.randn(3, 4)`        | `np.random.randn(3, 4)`                      |
+ */
+export { NDArray, array, asarray, broadcastShapes as broadcast_shapes } from "./ndarray";
+export type { ArrayLike, AxisOptions, IndexItem, NestedArray, NestedList, Scalar, VarianceOptions } from "./ndarray";
+export type { DType } from "./dtype";
+export { promoteTypes as promote_types } from "./dtype";
+export { AxisError, IndexError, ValueError } from "./errors";
+export * from "./creation";
+export * from "./ufunc";
+export { abs as absolute } from "./ufunc";
+export { all, any, argmax, argmin, max, mean, min, prod, std, sum, var } from "./reduce";
+export { max as amax, min as amin } from "./reduce";
+export * from "./shape";
+export { nonzero } from "./indexing";
+export { dot, matmul, outer } from "./linalg";
+export * as linalg from "./linalg-namespace";
+export * as random from "./random";
+export { load, save } from "./io";
+export { array2string, array_repr, array_str, get_printoptions, set_printoptions } from "./print";
+
+/** Inserts a length-1 axis when used in an index (numpy's `np.newaxis`). @example a.get(np.newaxis, ":") */
+export const newaxis = null;
+/** π (numpy's `np.pi`). */
+export const pi = Math.PI;
+/** Euler's number (numpy's `np.e`). */
+export const e = Math.E;
+/** Not a number (numpy's `np.nan`). */
+export const nan = NaN;
+/** Positive infinity (numpy's `np.inf`). */
+export const inf = Infinity;

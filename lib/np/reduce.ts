@@ -1,0 +1,228 @@
+/**
+ * Reductions over axes (numpy's `sum`, `mean`, `max`, …). Summation follows numpy's order so results agree
+ * to the bit: pairwise over a contiguous innermost block, in index order otherwise.
+ */
+import { castScalar, isFloat, type DType, type TypedArray } from "./dtype";
+import { ValueError, normalizeAxis } from "./errors";
+import { elementwise } from "./kernels";
+import { NDArray, asarray, empty, ravelData, type ArrayLike, type AxisOptions, type VarianceOptions } from "./ndarray";
+import { divide, multiply, subtract, sqrt } from "./ufunc";
+
+interface Plan {
+  /** Axes reduced, ascending. */
+  axes: number[];
+  /** Shape of the result with keepdims (reduced axes of length 1). */
+  keptShape: number[];
+  /** Shape of the result as returned. */
+  shape: number[];
+  /** Elements folded into each result element. */
+  count: number;
+}
+
+function plan(a: NDArray, options: AxisOptions = {}): Plan {
+  const axisOption = options.axis ?? null;
+  const requested = axisOption === null ? a.shape.map((_, d) => d) : typeof axisOption === "number" ? [axisOption] : [...axisOption];
+  const axes = requested.map((axis) => normalizeAxis(axis, a.ndim)).sort((x, y) => x - y);
+  if (axes.some((axis, i) => i > 0 && axes[i - 1] === axis)) throw new ValueError("duplicate value in 'axis'");
+  const keptShape = a.shape.map((n, d) => (axes.includes(d) ? 1 : n));
+  const shape = options.keepdims ? keptShape : a.shape.filter((_, d) => !axes.includes(d));
+  const count = axes.reduce((n, d) => n * a.shape[d], 1);
+  return { axes, keptShape, shape, count };
+}
+
+/** numpy's pairwise summation (npy_pairwise_sum): 8 partial sums in blocks of up to 128, halves above. */
+function pairwiseSum(data: TypedArray, start: number, n: number, stride: number): number {
+  if (n < 8) {
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += data[start + i * stride];
+    return sum;
+  }
+  if (n <= 128) {
+    let r0 = data[start], r1 = data[start + stride], r2 = data[start + 2 * stride], r3 = data[start + 3 * stride];
+    let r4 = data[start + 4 * stride], r5 = data[start + 5 * stride], r6 = data[start + 6 * stride], r7 = data[start + 7 * stride];
+    let i = 8;
+    for (; i < n - (n % 8); i += 8) {
+      const at = start + i * stride;
+      r0 += data[at]; r1 += data[at + stride]; r2 += data[at + 2 * stride]; r3 += data[at + 3 * stride];
+      r4 += data[at + 4 * stride]; r5 += data[at + 5 * stride]; r6 += data[at + 6 * stride]; r7 += data[at + 7 * stride];
+    }
+    let sum = r0 + r1 + (r2 + r3) + (r4 + r5 + (r6 + r7));
+    for (; i < n; i++) sum += data[start + i * stride];
+    return sum;
+  }
+  let half = Math.floor(n / 2);
+  half -= half % 8;
+  return pairwiseSum(data, start, half, stride) + pairwiseSum(data, start + half * stride, n - half, stride);
+}
+
+/**
+ * Folds the reduced axes of `a` into a float64 accumulator of the kept shape with `expression` over `w`
+ * (the accumulator) and `x` (an element), visiting elements in C order as numpy does.
+ */
+function accumulate(a: NDArray, p: Plan, initial: number, expression: string): NDArray {
+  const acc = empty(p.keptShape, "float64").fill(initial);
+  const strides = acc.strides.map((s, d) => (p.axes.includes(d) ? 0 : s));
+  elementwise(expression, a.shape, [acc.view(a.shape, strides, 0), a]);
+  return acc;
+}
+
+/** The reduced block of each result element is contiguous and innermost: numpy sums it pairwise. */
+function innerContiguous(a: NDArray, p: Plan): boolean {
+  const first = p.axes[0];
+  if (p.axes.some((axis, i) => axis !== first + i) || p.axes[p.axes.length - 1] !== a.ndim - 1) return false;
+  let step = 1;
+  for (let d = a.ndim - 1; d >= first; d--) {
+    if (a.shape[d] !== 1 && a.strides[d] !== step) return false;
+    step *= a.shape[d];
+  }
+  return true;
+}
+
+function finish(acc: NDArray, p: Plan, dtype: DType): NDArray | number {
+  const shaped = acc.reshape(p.shape);
+  if (p.shape.length === 0 && p.axes.length === acc.ndim) return castScalar(dtype, shaped.data[shaped.offset]);
+  return dtype === "float64" ? shaped : shaped.astype(dtype);
+}
+
+function sumDType(dtype: DType): DType {
+  return dtype === "bool" || dtype === "int32" || dtype === "uint8" ? "int64" : dtype;
+}
+
+function sumAccumulator(a: NDArray, p: Plan): NDArray {
+  if (p.count > 0 && innerContiguous(a, p)) {
+    const acc = empty(p.keptShape, "float64");
+    const outer = acc.size;
+    const keptShape = a.shape.slice(0, p.axes[0]);
+    const index = new Array<number>(keptShape.length).fill(0);
+    for (let k = 0; k < outer; k++) {
+      acc.data[k] = pairwiseSum(a.data, a.offsetOf(index), p.count, 1);
+      for (let d = keptShape.length - 1; d >= 0 && ++index[d] === keptShape[d]; d--) index[d] = 0;
+    }
+    return acc;
+  }
+  return accumulate(a, p, 0, "w + x");
+}
+
+/**
+ * Sum of elements over `axis` (numpy's `np.sum`); a full reduction returns a number.
+ * @example
+ * np.sum(A)                                  // a number
+ * np.sum(A, { axis: 0, keepdims: true })     // shape (1, n)
+ */
+export function sum(a: ArrayLike, options?: AxisOptions): NDArray | number {
+  const x = asarray(a);
+  const p = plan(x, options);
+  return finish(sumAccumulator(x, p), p, sumDType(x.dtype));
+}
+
+/**
+ * Arithmetic mean over `axis` (numpy's `np.mean`); integers average in float64.
+ * @example np.mean(np.array([[1, 2], [3, 4]]), { axis: 0 }) // array([2., 3.])
+ */
+export function mean(a: ArrayLike, options?: AxisOptions): NDArray | number {
+  const x = asarray(a);
+  const p = plan(x, options);
+  const acc = sumAccumulator(x, p);
+  divide(acc, p.count, { out: acc });
+  return finish(acc, p, isFloat(x.dtype) ? x.dtype : "float64");
+}
+
+/**
+ * Variance over `axis`: mean of squared deviations, divided by `N - ddof` (numpy's `np.var`).
+ * @example np.var(np.array([1, 2, 3, 4])) // 1.25
+ */
+export function variance(a: ArrayLike, options: VarianceOptions = {}): NDArray | number {
+  const x = asarray(a);
+  const p = plan(x, options);
+  const deviation = subtract(x, mean(x, { axis: p.axes, keepdims: true }) as NDArray);
+  const acc = sumAccumulator(multiply(deviation, deviation), p);
+  divide(acc, Math.max(p.count - (options.ddof ?? 0), 0), { out: acc });
+  return finish(acc, p, isFloat(x.dtype) ? x.dtype : "float64");
+}
+export { variance as var };
+
+/**
+ * Standard deviation over `axis`, the square root of `var` (numpy's `np.std`).
+ * @example np.std(np.array([1, 2, 3, 4])) // 1.118033988749895
+ */
+export function std(a: ArrayLike, options: VarianceOptions = {}): NDArray | number {
+  const v = variance(a, options);
+  return typeof v === "number" ? Math.sqrt(v) : sqrt(v, { out: v });
+}
+
+function extremum(name: string, initial: number, expression: string) {
+  return (a: ArrayLike, options?: AxisOptions): NDArray | number => {
+    const x = asarray(a);
+    const p = plan(x, options);
+    if (p.count === 0) throw new ValueError(`zero-size array to reduction operation ${name} which has no identity`);
+    return finish(accumulate(x, p, initial, expression), p, x.dtype);
+  };
+}
+
+/** Largest element over `axis`; NaN propagates (numpy's `np.max`/`amax`). @example np.max(a, { axis: 1 }) */
+export const max = extremum("maximum", -Infinity, "x > w || x !== x ? x : w");
+/** Smallest element over `axis`; NaN propagates (numpy's `np.min`/`amin`). @example np.min(a) */
+export const min = extremum("minimum", Infinity, "x < w || x !== x ? x : w");
+
+/** Product of elements over `axis` (numpy's `np.prod`). @example np.prod(np.array([1, 2, 3])) // 6 */
+export function prod(a: ArrayLike, options?: AxisOptions): NDArray | number {
+  const x = asarray(a);
+  const p = plan(x, options);
+  return finish(accumulate(x, p, 1, "w * x"), p, sumDType(x.dtype));
+}
+
+function truth(initial: number, expression: string) {
+  return (a: ArrayLike, options?: AxisOptions): NDArray | boolean => {
+    const x = asarray(a);
+    const p = plan(x, options);
+    const result = finish(accumulate(x, p, initial, expression), p, "bool");
+    return typeof result === "number" ? result !== 0 : result;
+  };
+}
+
+/** Whether all elements over `axis` are true (numpy's `np.all`). @example np.all(a.gt(0)) */
+export const all = truth(1, "w !== 0 && x !== 0 ? 1 : 0");
+/** Whether any element over `axis` is true (numpy's `np.any`). @example np.any(np.isnan(a)) */
+export const any = truth(0, "w !== 0 || x !== 0 ? 1 : 0");
+
+function argExtremum(name: string, better: (x: number, best: number) => boolean) {
+  return (a: ArrayLike, options: { axis?: number; keepdims?: boolean } = {}): NDArray | number => {
+    const x = asarray(a);
+    if (options.axis === undefined || options.axis === null) {
+      if (x.size === 0) throw new ValueError(`attempt to get ${name} of an empty sequence`);
+      const flat = ravelData(x);
+      let best = 0;
+      for (let i = 1; i < flat.length && flat[best] === flat[best]; i++) if (better(flat[i], flat[best]) || flat[i] !== flat[i]) best = i;
+      if (!options.keepdims) return best;
+      const out = empty(x.shape.map(() => 1), "int64");
+      out.data[0] = best;
+      return out;
+    }
+    const axis = normalizeAxis(options.axis, x.ndim);
+    const n = x.shape[axis];
+    if (n === 0) throw new ValueError(`attempt to get ${name} of an empty sequence`);
+    const moved = x.transpose([...x.shape.keys()].filter((d) => d !== axis).concat(axis));
+    const out = empty(moved.shape.slice(0, -1), "int64");
+    const index = new Array<number>(out.ndim).fill(0);
+    const step = moved.strides[moved.ndim - 1];
+    for (let k = 0; k < out.size; k++) {
+      const start = moved.offsetOf(index);
+      let best = 0;
+      for (let i = 1; i < n; i++) {
+        const v = x.data[start + i * step];
+        const b = x.data[start + best * step];
+        if (b !== b) break;
+        if (better(v, b) || v !== v) best = i;
+      }
+      out.data[k] = best;
+      for (let d = out.ndim - 1; d >= 0 && ++index[d] === out.shape[d]; d--) index[d] = 0;
+    }
+    if (!options.keepdims) return out;
+    return out.reshape(x.shape.map((len, d) => (d === axis ? 1 : len)));
+  };
+}
+
+/** Index of the largest element, flat or along `axis`; the first on ties (numpy's `np.argmax`). @example np.argmax(a, { axis: 0 }) */
+export const argmax = argExtremum("argmax", (x, best) => x > best);
+/** Index of the smallest element, flat or along `axis` (numpy's `np.argmin`). @example np.argmin(a) */
+export const argmin = argExtremum("argmin", (x, best) => x < best);
