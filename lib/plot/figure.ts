@@ -1,0 +1,848 @@
+/**
+ * Figures and axes: what the pyplot functions draw into. A figure turns into one plotly.js figure
+ * ({data, layout, config}) laid out like matplotlib (same axes boxes, view limits, legend placement), and that
+ * plotly figure is also what the static SVG is drawn from, so the interactive and the static chart agree.
+ */
+import { array, type NDArray } from "../np/ndarray";
+import { DISPLAY, type Displayable, type MimeBundle } from "../display";
+import { COLOR_CYCLE, cssColor, getColormap, type Colormap, type ColorSpec } from "./colors";
+import { finiteExtent, jsonNumbers, toColumns, toGrid, toVector, type Grid, type PlotData } from "./data";
+import { MARKERS, parseFormat, plotlyDash, type LineStyle } from "./format";
+import { pngDataUri } from "./png";
+import { FONT_FAMILY, legendSize, pt, STYLE } from "./style";
+import { renderSvg } from "./svg";
+import { autoLimits, maxNLocator, type Scale } from "./ticks";
+
+/** A plotly.js trace. */
+export type Trace = { type: string; [key: string]: unknown };
+
+/** A plotly.js figure as the `application/vnd.plotly.v1+json` MIME type carries it. */
+export interface PlotlyFigure {
+  data: Trace[];
+  layout: Record<string, any>;
+  config: Record<string, unknown>;
+}
+
+export type LegendLocation =
+  | "best" | "upper right" | "upper left" | "lower left" | "lower right" | "right"
+  | "center left" | "center right" | "lower center" | "upper center" | "center";
+
+export interface LineOptions {
+  /** Legend entry. */
+  label?: string;
+  color?: ColorSpec;
+  /** In points, like matplotlib (default 1.5). */
+  linewidth?: number;
+  linestyle?: LineStyle;
+  marker?: string;
+  /** In points (default 6). */
+  markersize?: number;
+  alpha?: number;
+}
+
+export interface ScatterOptions {
+  /** One colour for all points, or one number per point mapped through `cmap` (e.g. the class labels). */
+  c?: ColorSpec | PlotData;
+  cmap?: string | Colormap;
+  /** Marker area in points² (default 36), one for all points or one per point. */
+  s?: number | PlotData;
+  marker?: string;
+  vmin?: number;
+  vmax?: number;
+  alpha?: number;
+  label?: string;
+  edgecolors?: ColorSpec;
+  linewidths?: number;
+}
+
+export interface ContourOptions {
+  /** Number of bands (chosen by MaxNLocator like matplotlib, default 7) or the level boundaries. */
+  levels?: number | readonly number[];
+  cmap?: string | Colormap;
+  alpha?: number;
+}
+
+export interface ImageOptions {
+  /** For 2-D arrays: the colormap (matplotlib's default is viridis; pass "gray" for grey images). */
+  cmap?: string | Colormap;
+  vmin?: number;
+  vmax?: number;
+}
+
+export interface HistOptions {
+  /** Number of equal-width bins (default 10) or the bin edges. */
+  bins?: number | readonly number[];
+  range?: readonly [number, number];
+  density?: boolean;
+  color?: ColorSpec;
+  alpha?: number;
+  label?: string;
+}
+
+export interface BarOptions {
+  width?: number;
+  bottom?: number;
+  color?: ColorSpec;
+  alpha?: number;
+  label?: string;
+  align?: "center" | "edge";
+}
+
+/** What autoscaling needs to know about one drawn thing. */
+interface TraceExtent {
+  x?: readonly [number, number];
+  y?: readonly [number, number];
+  /** Smallest positive values, for log axes. */
+  xPositive?: number;
+  yPositive?: number;
+  /** Edges the view does not extend past (bars stand on 0, images end at their border). */
+  stickyX: number[];
+  stickyY: number[];
+  /** Points a legend should avoid (matplotlib's "best" location counts them). */
+  vertices?: { x: ArrayLike<number>; y: ArrayLike<number> };
+}
+
+export interface SubplotSpec {
+  rows: number;
+  cols: number;
+  index: number;
+}
+
+/** Where an axes ends up: its box as fractions of the figure and its view limits. */
+export interface AxesView {
+  domainX: [number, number];
+  domainY: [number, number];
+  xlim: [number, number];
+  ylim: [number, number];
+}
+
+/**
+ * One plot area with its own data, limits, labels and legend (matplotlib's `Axes`). pyplot's functions draw
+ * into the current one; `plt.gca()` returns it.
+ */
+export class Axes {
+  readonly traces: Trace[] = [];
+  private readonly extents: TraceExtent[] = [];
+  title = "";
+  xlabel = "";
+  ylabel = "";
+  xscale: Scale = "linear";
+  yscale: Scale = "linear";
+  gridVisible = false;
+  legendLocation?: LegendLocation;
+  private xlimits: [number | undefined, number | undefined] = [undefined, undefined];
+  private ylimits: [number | undefined, number | undefined] = [undefined, undefined];
+  /** Set by imshow: square pixels and row 0 at the top, as matplotlib's aspect="equal", origin="upper". */
+  private imageAxes = false;
+  private categories?: string[];
+  private cycle = 0;
+
+  constructor(readonly spec: SubplotSpec) {}
+
+  /** The next colour of the property cycle ("C0", "C1", …), advanced only when no colour was given. */
+  private nextColor(): string {
+    return COLOR_CYCLE[this.cycle++ % COLOR_CYCLE.length];
+  }
+
+  private add(trace: Trace, extent: TraceExtent): void {
+    this.traces.push(trace);
+    this.extents.push(extent);
+  }
+
+  /**
+   * Draws lines and/or markers (matplotlib's `Axes.plot`): `plot(y)`, `plot(y, fmt)`, `plot(x, y)`,
+   * `plot(x, y, fmt)`, each optionally followed by options. A 2-D `y` draws one line per column.
+   * @example ax.plot(costs, "r--", { label: "lr = 0.01" })
+   */
+  plot(...args: PlotArgs): void {
+    const { x, y, fmt, options } = splitPlotArgs(args);
+    const columns = toColumns(y, "y");
+    const xColumns = x === undefined ? undefined : toColumns(x, "x");
+    const length = columns[0].length;
+    if (xColumns && xColumns[0].length !== length) {
+      throw new Error(`plt.plot: x and y must have same first dimension, but have shapes (${xColumns[0].length},) and (${length},)`);
+    }
+    if (xColumns && xColumns.length > 1 && xColumns.length !== columns.length) {
+      throw new Error(`plt.plot: x has ${xColumns.length} columns but y has ${columns.length}`);
+    }
+    const format = fmt === undefined ? {} : parseFormat(fmt);
+    const linestyle = options.linestyle ?? format.linestyle ?? (options.marker ? "None" : "-");
+    const marker = options.marker ?? format.marker;
+    const widthPx = pt(options.linewidth ?? STYLE.lineWidth);
+    columns.forEach((ys, k) => {
+      const explicit = options.color !== undefined ? cssColor(options.color) : format.color;
+      const color = explicit ?? this.nextColor();
+      const xs = xColumns?.[xColumns.length > 1 ? k : 0];
+      const trace: Trace = {
+        type: "scatter",
+        mode: [linestyle !== "None" ? "lines" : "", marker ? "markers" : ""].filter(Boolean).join("+") || "lines",
+        ...(xs ? { x: jsonNumbers(xs) } : { x0: 0, dx: 1 }),
+        y: jsonNumbers(ys),
+        line: { color, width: widthPx, dash: plotlyDash(linestyle === "None" ? "-" : linestyle, widthPx) },
+        ...(options.label !== undefined && { name: options.label }),
+        ...(options.alpha !== undefined && { opacity: options.alpha }),
+      };
+      if (marker) trace.marker = markerStyle(marker, color, pt(options.markersize ?? STYLE.markerSize) * MARKERS[marker].scale);
+      const xValues = xs ?? Float64Array.from({ length: ys.length }, (_, i) => i);
+      this.add(trace, { ...spans(xValues, ys), stickyX: [], stickyY: [], vertices: { x: xValues, y: ys } });
+    });
+  }
+
+  /**
+   * Scatter plot with per-point colours and sizes (matplotlib's `Axes.scatter`).
+   * @example ax.scatter(X0, X1, { c: Y, cmap: "Spectral", s: 40 })
+   */
+  scatter(x: PlotData, y: PlotData, options: ScatterOptions = {}): void {
+    const xs = toVector(x, "x");
+    const ys = toVector(y, "y");
+    if (xs.length !== ys.length) throw new Error(`plt.scatter: x and y must be the same size, got ${xs.length} and ${ys.length}`);
+    const markerName = options.marker ?? "o";
+    if (!(markerName in MARKERS)) throw new Error(`plt.scatter: unknown marker '${markerName}'`);
+    const marker: Record<string, unknown> = { symbol: MARKERS[markerName].symbol, size: scatterSizes(options.s, xs.length) };
+    if (options.c === undefined || isColorSpec(options.c)) {
+      marker.color = options.c === undefined ? this.nextColor() : cssColor(options.c as ColorSpec);
+    } else {
+      const values = toVector(options.c as PlotData, "c");
+      if (values.length !== xs.length) throw new Error(`plt.scatter: 'c' has ${values.length} values but there are ${xs.length} points`);
+      const [lo, hi] = finiteExtent(values) ?? [0, 1];
+      Object.assign(marker, {
+        color: jsonNumbers(values),
+        colorscale: getColormap(options.cmap).colorscale(),
+        cmin: options.vmin ?? lo,
+        cmax: options.vmax ?? hi,
+        showscale: false,
+      });
+    }
+    if (options.edgecolors !== undefined) marker.line = { color: cssColor(options.edgecolors), width: pt(options.linewidths ?? 1) };
+    if (MARKERS[markerName].symbol.endsWith("-open")) {
+      marker.line = { color: marker.color, width: pt(options.linewidths ?? 1.5), ...(marker.colorscale ? { colorscale: marker.colorscale, cmin: marker.cmin, cmax: marker.cmax } : {}) };
+    }
+    this.add(
+      {
+        type: "scatter",
+        mode: "markers",
+        x: jsonNumbers(xs),
+        y: jsonNumbers(ys),
+        marker,
+        ...(options.label !== undefined && { name: options.label }),
+        ...(options.alpha !== undefined && { opacity: options.alpha }),
+      },
+      { ...spans(xs, ys), stickyX: [], stickyY: [], vertices: { x: xs, y: ys } },
+    );
+  }
+
+  /**
+   * Filled contours of Z over a grid (matplotlib's `Axes.contourf`), e.g. a classifier's decision regions.
+   * `X` and `Y` are the meshgrid arrays (or their 1-D coordinates); `contourf(Z)` uses column/row indices.
+   * @example ax.contourf(xx, yy, Z, { cmap: plt.cm.Spectral })
+   */
+  contourf(...args: [PlotData, ContourOptions?] | [PlotData, PlotData, PlotData, ContourOptions?]): void {
+    const [xIn, yIn, zIn, options = {}] = args.length >= 3 ? (args as [PlotData, PlotData, PlotData, ContourOptions?]) : [undefined, undefined, args[0], args[1] as ContourOptions | undefined];
+    const z = toGrid(zIn, "Z");
+    if (z.shape.length !== 2) throw new Error(`plt.contourf: Z must be 2-D, got shape (${z.shape.join(", ")})`);
+    const [rows, cols] = z.shape;
+    if (rows < 2 || cols < 2) throw new Error(`plt.contourf: Z must be at least a 2x2 array, got shape (${rows}, ${cols})`);
+    const xs = xIn === undefined ? Float64Array.from({ length: cols }, (_, i) => i) : gridCoordinates(toGrid(xIn, "X"), cols, "X", "columns");
+    const ys = yIn === undefined ? Float64Array.from({ length: rows }, (_, i) => i) : gridCoordinates(toGrid(yIn, "Y"), rows, "Y", "rows");
+    const [zmin, zmax] = finiteExtent(z.values) ?? [0, 1];
+    const levels = contourLevels(options.levels, zmin, zmax);
+    const bands = levels.length - 1;
+    const cmap = getColormap(options.cmap);
+    // matplotlib colours band i with cmap(i / (bands - 1)). plotly fills band i with its colorscale at
+    // (i + 1) / (bands + 1), and what lies below the first / above the last level at 0 / 1: those get the
+    // end bands' colours, since matplotlib counts a value equal to the first or last level into that band.
+    const bandColor = (i: number) => cmap.hex(bands === 1 ? 0.5 : Math.min(bands - 1, Math.max(0, i)) / (bands - 1));
+    const colorscale = Array.from({ length: bands + 2 }, (_, k) => [k / (bands + 1), bandColor(k - 1)] as [number, string]);
+    const uniform = levels.every((level, i) => i === 0 || Math.abs(level - levels[i - 1] - (levels[1] - levels[0])) < 1e-9 * (levels[bands] - levels[0]));
+    // plotly only draws evenly spaced levels, so uneven ones are drawn in "level index" space (level i ↦ i);
+    // hover then shows the original values, carried in customdata.
+    const zPlotted = uniform ? z.values : z.values.map((v) => levelIndex(v, levels));
+    const zRows = (values: Float64Array) => Array.from({ length: rows }, (_, r) => jsonNumbers(values.subarray(r * cols, (r + 1) * cols)));
+    this.add(
+      {
+        type: "contour",
+        x: jsonNumbers(xs),
+        y: jsonNumbers(ys),
+        z: zRows(zPlotted),
+        autocontour: false,
+        contours: uniform
+          ? { coloring: "fill", showlines: false, start: levels[0], end: levels[bands], size: levels[1] - levels[0] }
+          : { coloring: "fill", showlines: false, start: 0, end: bands, size: 1 },
+        colorscale,
+        showscale: false,
+        line: { width: 0 },
+        ...(uniform ? {} : { customdata: zRows(z.values), hovertemplate: "x=%{x}<br>y=%{y}<br>z=%{customdata}<extra></extra>" }),
+        ...(options.alpha !== undefined && { opacity: options.alpha }),
+      },
+      { ...spans(xs, ys), stickyX: [xs[0], xs[cols - 1]], stickyY: [ys[0], ys[rows - 1]] },
+    );
+  }
+
+  /**
+   * Shows an image (matplotlib's `Axes.imshow`): H×W values through a colormap, or H×W×3 / H×W×4 colours,
+   * uint8 in 0–255 or floats in [0, 1]. Pixels are square and row 0 is at the top.
+   * @example ax.imshow(train_x_orig[index])
+   */
+  imshow(image: PlotData, options: ImageOptions = {}): void {
+    const grid = toGrid(image, "image");
+    const shape = grid.shape.length === 3 && grid.shape[2] === 1 ? grid.shape.slice(0, 2) : grid.shape;
+    const [height, width, channels] = shape;
+    if (!(shape.length === 2 || (shape.length === 3 && (channels === 3 || channels === 4)))) {
+      throw new Error(`plt.imshow: invalid shape (${grid.shape.join(", ")}) for image data`);
+    }
+    const placement = { x0: 0, dx: 1, y0: 0, dy: 1 };
+    if (shape.length === 2) {
+      const [lo, hi] = finiteExtent(grid.values) ?? [0, 1];
+      this.add(
+        {
+          type: "heatmap",
+          ...placement,
+          z: Array.from({ length: height }, (_, r) => jsonNumbers(grid.values.subarray(r * width, (r + 1) * width))),
+          colorscale: getColormap(options.cmap).colorscale(),
+          zmin: options.vmin ?? lo,
+          zmax: options.vmax ?? hi,
+          zsmooth: false,
+          showscale: false,
+        },
+        imageExtent(width, height),
+      );
+    } else {
+      const integer = !grid.dtype.startsWith("float");
+      this.add({ type: "image", ...placement, source: pngDataUri(width, height, imageBytes(grid, channels, integer)) }, imageExtent(width, height));
+    }
+    this.imageAxes = true;
+  }
+
+  /**
+   * Histogram (matplotlib's `Axes.hist`, bins as `np.histogram`). Returns `[counts, binEdges]`.
+   * @example const [n, bins] = ax.hist(weights, { bins: 30 })
+   */
+  hist(x: PlotData, options: HistOptions = {}): [NDArray, NDArray] {
+    const values = toGrid(x, "x").values.filter(Number.isFinite);
+    const edges = histogramEdges(values, options.bins ?? 10, options.range);
+    const counts = histogramCounts(values, edges);
+    const widths = edges.slice(1).map((e, i) => e - edges[i]);
+    const total = counts.reduce((a, b) => a + b, 0);
+    const heights = options.density ? counts.map((n, i) => n / (total * widths[i])) : counts;
+    this.drawBars(
+      edges.slice(0, -1).map((e, i) => e + widths[i] / 2),
+      heights,
+      widths,
+      0,
+      options.color !== undefined ? cssColor(options.color) : this.nextColor(),
+      options,
+    );
+    return [array(heights), array(edges)];
+  }
+
+  /**
+   * Bar chart (matplotlib's `Axes.bar`); `x` may be category names.
+   * @example ax.bar(["cat", "non-cat"], [72, 137])
+   */
+  bar(x: PlotData | readonly string[], height: PlotData | number, options: BarOptions = {}): void {
+    const names = Array.isArray(x) && x.some((v) => typeof v === "string") ? (x as string[]) : undefined;
+    const positions = names ? this.categoryPositions(names) : Array.from(toVector(x as PlotData, "x"));
+    const heights = typeof height === "number" ? positions.map(() => height) : Array.from(toVector(height, "height"));
+    if (heights.length !== positions.length) throw new Error(`plt.bar: x and height must have the same length, got ${positions.length} and ${heights.length}`);
+    const width = options.width ?? 0.8;
+    const centers = options.align === "edge" ? positions.map((p) => p + width / 2) : positions;
+    const color = options.color !== undefined ? cssColor(options.color) : this.nextColor();
+    this.drawBars(centers, heights, centers.map(() => width), options.bottom ?? 0, color, options);
+  }
+
+  private drawBars(centers: number[], heights: number[], widths: number[], bottom: number, color: string, options: { alpha?: number; label?: string }): void {
+    const lefts = centers.map((c, i) => c - widths[i] / 2);
+    const rights = centers.map((c, i) => c + widths[i] / 2);
+    const tops = heights.map((h) => bottom + h);
+    this.add(
+      {
+        type: "bar",
+        x: jsonNumbers(centers),
+        y: jsonNumbers(heights),
+        width: jsonNumbers(widths),
+        ...(bottom !== 0 && { base: bottom }),
+        marker: { color, line: { width: 0 } },
+        ...(options.label !== undefined && { name: options.label }),
+        ...(options.alpha !== undefined && { opacity: options.alpha }),
+      },
+      {
+        ...spans([...lefts, ...rights], [bottom, ...tops]),
+        stickyX: [],
+        stickyY: [bottom],
+        vertices: { x: [...lefts, ...rights, ...centers], y: [...tops, ...tops, ...tops] },
+      },
+    );
+  }
+
+  private categoryPositions(names: readonly string[]): number[] {
+    this.categories ??= [];
+    return names.map((name) => {
+      if (!this.categories!.includes(name)) this.categories!.push(name);
+      return this.categories!.indexOf(name);
+    });
+  }
+
+  /** Sets the x view limits (matplotlib's `set_xlim`); an omitted side stays automatic. */
+  set_xlim(left?: number, right?: number): void {
+    this.xlimits = [left ?? this.xlimits[0], right ?? this.xlimits[1]];
+  }
+
+  /** Sets the y view limits (matplotlib's `set_ylim`). */
+  set_ylim(bottom?: number, top?: number): void {
+    this.ylimits = [bottom ?? this.ylimits[0], top ?? this.ylimits[1]];
+  }
+
+  /** The x view limits as they will be drawn (matplotlib's `get_xlim`). */
+  get_xlim(): [number, number] {
+    return this.viewLimits("x");
+  }
+
+  /** The y view limits as they will be drawn (matplotlib's `get_ylim`). */
+  get_ylim(): [number, number] {
+    return this.viewLimits("y");
+  }
+
+  /** Labels the traces drawn so far, in order, when given labels (matplotlib's `legend(["a", "b"])`). */
+  labelTraces(labels: readonly string[]): void {
+    labels.forEach((label, i) => {
+      if (this.traces[i]) this.traces[i].name = label;
+    });
+  }
+
+  /** Whether any trace has a label a legend would show (matplotlib skips labels starting with "_"). */
+  hasLabels(): boolean {
+    return this.traces.some(isLabelled);
+  }
+
+  private viewLimits(axis: "x" | "y"): [number, number] {
+    const [fixedLow, fixedHigh] = axis === "x" ? this.xlimits : this.ylimits;
+    const scale = axis === "x" ? this.xscale : this.yscale;
+    const auto = fixedLow === undefined || fixedHigh === undefined ? this.autoLimits(axis, scale) : [0, 1];
+    const limits: [number, number] = [fixedLow ?? auto[0], fixedHigh ?? auto[1]];
+    // imshow puts row 0 at the top: the y axis runs downwards unless the user set limits themselves.
+    return axis === "y" && this.imageAxes && fixedLow === undefined && fixedHigh === undefined ? [limits[1], limits[0]] : limits;
+  }
+
+  private autoLimits(axis: "x" | "y", scale: Scale): [number, number] {
+    let lo = Infinity;
+    let hi = -Infinity;
+    const sticky: number[] = [];
+    for (const extent of this.extents) {
+      const span = extent[axis];
+      if (!span) continue;
+      const low = scale === "log" ? (axis === "x" ? extent.xPositive : extent.yPositive) : span[0];
+      if (low === undefined) continue;
+      lo = Math.min(lo, low);
+      hi = Math.max(hi, span[1]);
+      sticky.push(...(axis === "x" ? extent.stickyX : extent.stickyY));
+    }
+    if (!(lo <= hi)) return scale === "log" ? [1, 10] : [0, 1];
+    return autoLimits(lo, hi, { scale, sticky: scale === "log" ? sticky.filter((s) => s > 0) : sticky });
+  }
+
+  /** Where this axes sits in a figure of the given size in pixels and what range it shows. */
+  view(figureWidth: number, figureHeight: number): AxesView {
+    const box = subplotBox(this.spec);
+    const xlim = this.get_xlim();
+    const ylim = this.get_ylim();
+    if (this.imageAxes) {
+      // aspect="equal", adjustable="box": shrink the box about its centre until data units are square.
+      const [w, h] = [(box.x[1] - box.x[0]) * figureWidth, (box.y[1] - box.y[0]) * figureHeight];
+      const dataAspect = Math.abs(span(ylim, this.yscale) / span(xlim, this.xscale));
+      if (h / w > dataAspect) box.y = shrink(box.y, (w * dataAspect) / figureHeight);
+      else box.x = shrink(box.x, h / dataAspect / figureWidth);
+    }
+    return { domainX: box.x, domainY: box.y, xlim, ylim };
+  }
+
+  /** matplotlib's legend loc="best": the candidate position covering the fewest data points. */
+  legendPlacement(view: AxesView, figureWidth: number, figureHeight: number): Exclude<LegendLocation, "best" | "right"> {
+    const requested = this.legendLocation ?? "best";
+    if (requested !== "best") return requested === "right" ? "center right" : requested;
+    const box = { w: (view.domainX[1] - view.domainX[0]) * figureWidth, h: (view.domainY[1] - view.domainY[0]) * figureHeight };
+    const size = legendSize(this.traces.filter(isLabelled).map((t) => String(t.name)), STYLE.fontSize);
+    const toPx = (v: number, limits: [number, number], scale: Scale, length: number) => {
+      const [a, b] = scale === "log" ? [Math.log10(limits[0]), Math.log10(limits[1])] : limits;
+      return (((scale === "log" ? Math.log10(v) : v) - a) / (b - a)) * length;
+    };
+    let best: { location: Exclude<LegendLocation, "best" | "right">; covered: number } | undefined;
+    for (const location of BEST_CANDIDATES) {
+      const [fx, fy] = LEGEND_ANCHORS[location];
+      const pad = STYLE.legend.borderAxesPad * STYLE.fontSize;
+      const left = fx * (box.w - size.width - 2 * pad) + pad;
+      const bottom = fy * (box.h - size.height - 2 * pad) + pad;
+      let covered = 0;
+      for (const extent of this.extents) {
+        if (!extent.vertices) continue;
+        const { x, y } = extent.vertices;
+        for (let i = 0; i < x.length; i++) {
+          const px = toPx(x[i], view.xlim, this.xscale, box.w);
+          const py = toPx(y[i], view.ylim, this.yscale, box.h);
+          if (px >= left && px <= left + size.width && py >= bottom && py <= bottom + size.height) covered++;
+        }
+      }
+      if (!best || covered < best.covered) best = { location, covered };
+    }
+    return best!.location;
+  }
+
+  /** This axes' traces and layout entries for a plotly figure, as axes number `n` (1-based). */
+  toPlotly(n: number, figureWidth: number, figureHeight: number): { data: Trace[]; layout: Record<string, any>; annotations: Record<string, unknown>[] } {
+    const suffix = n === 1 ? "" : String(n);
+    const view = this.view(figureWidth, figureHeight);
+    const legendName = `legend${suffix}`;
+    const showLegend = this.legendLocation !== undefined && this.hasLabels();
+    const data = this.traces.map((trace) => ({
+      ...trace,
+      xaxis: `x${suffix}`,
+      yaxis: `y${suffix}`,
+      showlegend: showLegend && isLabelled(trace),
+      ...(showLegend && { legend: legendName }),
+    }));
+    const layout: Record<string, any> = {
+      [`xaxis${suffix}`]: axisLayout(view.domainX, view.xlim, this.xscale, this.xlabel, this.gridVisible, `y${suffix}`, this.categories),
+      [`yaxis${suffix}`]: {
+        ...axisLayout(view.domainY, view.ylim, this.yscale, this.ylabel, this.gridVisible, `x${suffix}`),
+        ...(this.imageAxes && { scaleanchor: `x${suffix}` }),
+      },
+    };
+    if (showLegend) layout[legendName] = legendLayout(this.legendPlacement(view, figureWidth, figureHeight), view, figureWidth, figureHeight);
+    const annotations = this.title
+      ? [{
+          text: this.title,
+          xref: "paper", yref: "paper",
+          x: (view.domainX[0] + view.domainX[1]) / 2, y: view.domainY[1],
+          xanchor: "center", yanchor: "bottom", yshift: STYLE.titlePad,
+          showarrow: false,
+          font: { size: STYLE.titleSize },
+        }]
+      : [];
+    return { data, layout, annotations };
+  }
+}
+
+/** A pyplot figure: a canvas of `figsize` inches at 100 dpi holding a grid of axes. */
+export class Figure implements Displayable {
+  readonly axes: Axes[] = [];
+  currentAxes?: Axes;
+
+  constructor(readonly number: number, readonly figsize: readonly [number, number] = STYLE.figsize) {}
+
+  get widthPx(): number {
+    return Math.round(this.figsize[0] * 100);
+  }
+
+  get heightPx(): number {
+    return Math.round(this.figsize[1] * 100);
+  }
+
+  /** The axes at this grid position, created when missing, made current (matplotlib's `fig.add_subplot`). */
+  subplot(rows: number, cols: number, index: number): Axes {
+    if (!(Number.isInteger(rows) && Number.isInteger(cols) && rows > 0 && cols > 0)) throw new Error(`plt.subplot: rows and cols must be positive integers, got ${rows}, ${cols}`);
+    if (!(Number.isInteger(index) && index >= 1 && index <= rows * cols)) throw new Error(`plt.subplot: num must be an integer with 1 <= num <= ${rows * cols}, not ${index}`);
+    let axes = this.axes.find((a) => a.spec.rows === rows && a.spec.cols === cols && a.spec.index === index);
+    if (!axes) {
+      axes = new Axes({ rows, cols, index });
+      this.axes.push(axes);
+    }
+    this.currentAxes = axes;
+    return axes;
+  }
+
+  /** The current axes, a single full-size one if there is none yet (matplotlib's `fig.gca()`). */
+  gca(): Axes {
+    return this.currentAxes ?? this.subplot(1, 1, 1);
+  }
+
+  /** The figure as plotly.js data, layout and config. */
+  toPlotly(): PlotlyFigure {
+    const [width, height] = [this.widthPx, this.heightPx];
+    const parts = this.axes.map((axes, i) => axes.toPlotly(i + 1, width, height));
+    const layout: Record<string, any> = {
+      width,
+      height,
+      autosize: false,
+      margin: { l: 0, r: 0, t: 0, b: 0, pad: 0 },
+      paper_bgcolor: "white",
+      plot_bgcolor: "white",
+      font: { family: FONT_FAMILY, size: STYLE.fontSize, color: "black" },
+      showlegend: parts.some((p) => p.data.some((t) => t.showlegend)),
+      hovermode: "closest",
+      bargap: 0,
+      ...Object.assign({}, ...parts.map((p) => p.layout)),
+      annotations: parts.flatMap((p) => p.annotations),
+    };
+    return { data: parts.flatMap((p) => p.data), layout, config: { displaylogo: false, responsive: false } };
+  }
+
+  /** The static picture: an SVG document of the same chart. */
+  toSVG(): string {
+    return renderSvg(this.toPlotly());
+  }
+
+  /** matplotlib's repr: `<Figure size 640x480 with 1 Axes>`. */
+  toString(): string {
+    return `<Figure size ${this.widthPx}x${this.heightPx} with ${this.axes.length} Axes>`;
+  }
+
+  /** The notebook output: interactive plotly JSON, the static SVG for everything else, and a text summary. */
+  [DISPLAY](): MimeBundle {
+    // Like IPython, an empty figure shows only its text form.
+    if (this.axes.length === 0) return { "text/plain": this.toString() };
+    return figureBundle(this.toPlotly(), this.toString());
+  }
+}
+
+/** A figure given directly as plotly.js data and layout (`plt.plotly`). */
+export class RawPlotlyFigure implements Displayable {
+  constructor(readonly figure: PlotlyFigure) {}
+
+  toSVG(): string {
+    return renderSvg(this.figure);
+  }
+
+  toString(): string {
+    const { width = 700, height = 450 } = this.figure.layout;
+    return `<plotly figure ${width}x${height} with ${this.figure.data.length} traces>`;
+  }
+
+  [DISPLAY](): MimeBundle {
+    return figureBundle(this.figure, this.toString());
+  }
+}
+
+/**
+ * The one MIME bundle: plotly's JSON for front ends with a plotly renderer (JupyterLab, Notebook 7, VS Code);
+ * the static SVG as `<img>` in text/html, which JupyterLab's sanitizer keeps and nbconvert's HTML export
+ * prefers; the same SVG as image/svg+xml for viewers that skip HTML; and a text line.
+ */
+export function figureBundle(figure: PlotlyFigure, summary: string): MimeBundle {
+  const svg = renderSvg(figure);
+  const { width = 700, height = 450 } = figure.layout;
+  const src = `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}`;
+  return {
+    "application/vnd.plotly.v1+json": figure,
+    "text/html": `<img src="${src}" width="${width}" height="${height}" alt="${escapeAttribute(summary)}">`,
+    "image/svg+xml": svg,
+    "text/plain": summary,
+  };
+}
+
+function escapeAttribute(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+export type PlotArgs =
+  | [PlotData, (string | LineOptions)?]
+  | [PlotData, string, LineOptions?]
+  | [PlotData, PlotData, (string | LineOptions)?]
+  | [PlotData, PlotData, string, LineOptions?];
+
+function isOptionsObject(value: unknown): boolean {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && !ArrayBuffer.isView(value) && !("shape" in value);
+}
+
+/** Sorts plot's positional arguments into x, y, format string and options, as matplotlib's plot does. */
+function splitPlotArgs(args: readonly unknown[]): { x?: PlotData; y: PlotData; fmt?: string; options: LineOptions } {
+  const rest = [...args];
+  const options = (rest.length > 0 && isOptionsObject(rest[rest.length - 1]) ? rest.pop() : {}) as LineOptions;
+  const fmt = typeof rest[rest.length - 1] === "string" ? (rest.pop() as string) : undefined;
+  if (rest.length === 1) return { y: rest[0] as PlotData, fmt, options };
+  if (rest.length === 2) return { x: rest[0] as PlotData, y: rest[1] as PlotData, fmt, options };
+  throw new Error(`plt.plot: expected plot(y), plot(x, y) or plot(x, y, fmt), optionally followed by options; got ${args.length} arguments`);
+}
+
+function isColorSpec(c: unknown): boolean {
+  return typeof c === "string";
+}
+
+function markerStyle(marker: string, color: string, sizePx: number): Record<string, unknown> {
+  const { symbol } = MARKERS[marker];
+  return { symbol, size: sizePx, color, ...(symbol.endsWith("-open") && { line: { color, width: pt(1) } }) };
+}
+
+/** Marker diameters in px from matplotlib's areas in points². */
+function scatterSizes(s: number | PlotData | undefined, count: number): number | number[] {
+  const diameter = (area: number) => pt(Math.sqrt(area));
+  if (s === undefined) return diameter(STYLE.markerSize ** 2);
+  if (typeof s === "number") return diameter(s);
+  const sizes = toVector(s, "s");
+  if (sizes.length !== count) throw new Error(`plt.scatter: 's' must be a scalar or have ${count} values, got ${sizes.length}`);
+  return Array.from(sizes, diameter);
+}
+
+function spans(xs: ArrayLike<number>, ys: ArrayLike<number>): Pick<TraceExtent, "x" | "y" | "xPositive" | "yPositive"> {
+  return { x: finiteExtent(xs), y: finiteExtent(ys), xPositive: smallestPositive(xs), yPositive: smallestPositive(ys) };
+}
+
+function smallestPositive(values: ArrayLike<number>): number | undefined {
+  let best = Infinity;
+  for (let i = 0; i < values.length; i++) if (values[i] > 0 && values[i] < best) best = values[i];
+  return best < Infinity ? best : undefined;
+}
+
+function imageExtent(width: number, height: number): TraceExtent {
+  return { x: [-0.5, width - 0.5], y: [-0.5, height - 0.5], xPositive: 0.5, yPositive: 0.5, stickyX: [-0.5, width - 0.5], stickyY: [-0.5, height - 0.5] };
+}
+
+/** RGBA bytes of an H×W×3|4 image; integer images are 0–255, float images [0, 1], both clipped like matplotlib. */
+function imageBytes(grid: Grid, channels: number, integer: boolean): Uint8Array {
+  const pixels = grid.values.length / channels;
+  const bytes = new Uint8Array(pixels * 4);
+  const toByte = integer ? (v: number) => v : (v: number) => Math.round(v * 255);
+  for (let p = 0; p < pixels; p++) {
+    for (let k = 0; k < 4; k++) {
+      const v = k < channels ? toByte(grid.values[p * channels + k]) : 255;
+      bytes[p * 4 + k] = Math.min(255, Math.max(0, Number.isFinite(v) ? v : 0));
+    }
+  }
+  return bytes;
+}
+
+/** The 1-D coordinates along a contour grid from meshgrid output (first row of X, first column of Y) or a vector. */
+function gridCoordinates(grid: Grid, count: number, name: string, along: "columns" | "rows"): Float64Array {
+  if (grid.shape.length === 1 && grid.values.length === count) return grid.values;
+  if (grid.shape.length === 2) {
+    const [rows, cols] = grid.shape;
+    if (along === "columns" && cols === count) return grid.values.slice(0, cols);
+    if (along === "rows" && rows === count) return Float64Array.from({ length: rows }, (_, r) => grid.values[r * cols]);
+  }
+  throw new Error(`plt.contourf: ${name} has shape (${grid.shape.join(", ")}), which does not match Z's ${along} (${count})`);
+}
+
+/** matplotlib's contour levels: given boundaries, or MaxNLocator(n + 1) over the data (default n = 7). */
+function contourLevels(levels: number | readonly number[] | undefined, zmin: number, zmax: number): number[] {
+  if (Array.isArray(levels)) {
+    if (levels.length < 2) throw new Error("plt.contourf: filled contours require at least 2 levels");
+    return [...levels];
+  }
+  const count = (levels as number | undefined) ?? 7;
+  const [lo, hi] = zmin === zmax ? [zmin - 1e-3 * Math.max(1, Math.abs(zmin)), zmax + 1e-3 * Math.max(1, Math.abs(zmax))] : [zmin, zmax];
+  const candidates = maxNLocator(lo, hi, count + 1, 1);
+  // matplotlib's _autolev keeps at most one level below the data and one above it.
+  const below = candidates.filter((level) => level < lo).length;
+  const above = candidates.filter((level) => level > hi).length;
+  const trimmed = candidates.slice(Math.max(0, below - 1), candidates.length - Math.max(0, above - 1));
+  return trimmed.length >= 2 ? trimmed : candidates;
+}
+
+function levelIndex(v: number, levels: readonly number[]): number {
+  if (v <= levels[0]) return v === levels[0] ? 0 : -1;
+  for (let i = 1; i < levels.length; i++) {
+    if (v <= levels[i]) return i - 1 + (v - levels[i - 1]) / (levels[i] - levels[i - 1]);
+  }
+  return levels.length;
+}
+
+/** `np.histogram`'s bin edges: `bins` equal bins over the range (±0.5 around a single value) or the given edges. */
+function histogramEdges(values: Float64Array, bins: number | readonly number[], range?: readonly [number, number]): number[] {
+  if (Array.isArray(bins)) return [...bins];
+  const count = bins as number;
+  if (!(Number.isInteger(count) && count >= 1)) throw new Error(`plt.hist: bins must be a positive integer, got ${count}`);
+  let [lo, hi] = range ?? finiteExtent(values) ?? [0, 1];
+  if (lo === hi) [lo, hi] = [lo - 0.5, hi + 0.5];
+  return Array.from({ length: count + 1 }, (_, i) => (i === count ? hi : lo + ((hi - lo) * i) / count));
+}
+
+/** Counts per bin; every bin is half-open [a, b) except the last, which includes its right edge (numpy's rule). */
+function histogramCounts(values: Float64Array, edges: readonly number[]): number[] {
+  const counts = new Array<number>(edges.length - 1).fill(0);
+  const last = edges.length - 1;
+  for (const v of values) {
+    if (v < edges[0] || v > edges[last]) continue;
+    let lo = 0;
+    let hi = last;
+    // Binary search for the bin with edges[lo] <= v < edges[lo + 1].
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1;
+      if (v >= edges[mid]) lo = mid;
+      else hi = mid;
+    }
+    counts[lo]++;
+  }
+  return counts;
+}
+
+function isLabelled(trace: Trace): boolean {
+  return typeof trace.name === "string" && trace.name !== "" && !trace.name.startsWith("_");
+}
+
+/** figure.subplot.* parameters → the box of subplot `index` in a rows × cols grid, as figure fractions. */
+function subplotBox({ rows, cols, index }: SubplotSpec): { x: [number, number]; y: [number, number] } {
+  const { left, right, bottom, top, wspace, hspace } = STYLE.subplot;
+  const cellWidth = (right - left) / (cols + wspace * (cols - 1));
+  const cellHeight = (top - bottom) / (rows + hspace * (rows - 1));
+  const [row, col] = [Math.floor((index - 1) / cols), (index - 1) % cols];
+  const x0 = left + col * cellWidth * (1 + wspace);
+  const y1 = top - row * cellHeight * (1 + hspace);
+  return { x: [x0, x0 + cellWidth], y: [y1 - cellHeight, y1] };
+}
+
+function span(limits: [number, number], scale: Scale): number {
+  return scale === "log" ? Math.log10(limits[1]) - Math.log10(limits[0]) : limits[1] - limits[0];
+}
+
+function shrink([a, b]: [number, number], length: number): [number, number] {
+  const middle = (a + b) / 2;
+  return [middle - length / 2, middle + length / 2];
+}
+
+function axisLayout(domain: [number, number], limits: [number, number], scale: Scale, title: string, grid: boolean, anchor: string, categories?: string[]): Record<string, unknown> {
+  return {
+    domain,
+    anchor,
+    type: scale,
+    range: scale === "log" ? limits.map(Math.log10) : limits,
+    autorange: false,
+    showline: true,
+    mirror: true,
+    linecolor: "black",
+    linewidth: STYLE.spineWidth,
+    ticks: "outside",
+    ticklen: STYLE.tickLength,
+    tickwidth: STYLE.tickWidth,
+    tickcolor: "black",
+    zeroline: false,
+    showgrid: grid,
+    gridcolor: STYLE.gridColor,
+    gridwidth: STYLE.gridWidth,
+    ...(scale === "log" && { exponentformat: "power", dtick: 1 }),
+    ...(categories && { tickmode: "array", tickvals: categories.map((_, i) => i), ticktext: categories }),
+    ...(title && { title: { text: title, standoff: STYLE.labelPad } }),
+  };
+}
+
+/** Legend anchor as (horizontal, vertical) fractions of the free space in the axes: 0 left/bottom, 1 right/top. */
+const LEGEND_ANCHORS: Record<Exclude<LegendLocation, "best" | "right">, [number, number]> = {
+  "upper right": [1, 1],
+  "upper left": [0, 1],
+  "lower left": [0, 0],
+  "lower right": [1, 0],
+  "center left": [0, 0.5],
+  "center right": [1, 0.5],
+  "lower center": [0.5, 0],
+  "upper center": [0.5, 1],
+  center: [0.5, 0.5],
+};
+
+/** matplotlib's order of trying locations for "best" (ties go to the earlier one). */
+const BEST_CANDIDATES = Object.keys(LEGEND_ANCHORS) as Exclude<LegendLocation, "best" | "right">[];
+
+function legendLayout(location: Exclude<LegendLocation, "best" | "right">, view: AxesView, figureWidth: number, figureHeight: number): Record<string, unknown> {
+  const [fx, fy] = LEGEND_ANCHORS[location];
+  const pad = STYLE.legend.borderAxesPad * STYLE.fontSize;
+  const x = view.domainX[0] + fx * (view.domainX[1] - view.domainX[0]) + (1 - 2 * fx) * (pad / figureWidth);
+  const y = view.domainY[0] + fy * (view.domainY[1] - view.domainY[0]) + (1 - 2 * fy) * (pad / figureHeight);
+  return {
+    x,
+    y,
+    xref: "paper",
+    yref: "paper",
+    xanchor: fx === 0 ? "left" : fx === 1 ? "right" : "center",
+    yanchor: fy === 0 ? "bottom" : fy === 1 ? "top" : "middle",
+    bgcolor: `rgba(255,255,255,${STYLE.legend.frameAlpha})`,
+    bordercolor: STYLE.legend.frameColor,
+    borderwidth: 1,
+    font: { size: STYLE.fontSize },
+  };
+}

@@ -1,0 +1,264 @@
+/**
+ * The pyplot functions: each draws into the current axes of the current figure, creating them when needed,
+ * exactly as `matplotlib.pyplot` does. A figure left open shows when its cell ends; `show()` shows it now.
+ */
+import type { NDArray } from "../np/ndarray";
+import { display } from "../display";
+import { cm, Colormap } from "./colors";
+import type { PlotData } from "./data";
+import {
+  Axes,
+  Figure,
+  RawPlotlyFigure,
+  type BarOptions,
+  type ContourOptions,
+  type HistOptions,
+  type ImageOptions,
+  type LegendLocation,
+  type PlotArgs,
+  type ScatterOptions,
+  type Trace,
+} from "./figure";
+import { STYLE } from "./style";
+import { activate, currentFigure, forget, nextFigureNumber, openFigures } from "./state";
+import type { Scale } from "./ticks";
+
+export { cm, Colormap };
+
+export interface FigureOptions {
+  /** Width and height in inches (default [6.4, 4.8], i.e. 640 × 480 px). */
+  figsize?: readonly [number, number];
+  /** Figure number: an open figure with this number is made current instead of creating one. */
+  num?: number;
+}
+
+/**
+ * Creates a new figure and makes it current (matplotlib's `plt.figure`).
+ * @example plt.figure({ figsize: [10, 4] })
+ */
+export function figure(options: FigureOptions = {}): Figure {
+  const existing = openFigures.find((f): f is Figure => f instanceof Figure && f.number === options.num);
+  if (existing) {
+    activate(existing);
+    return existing;
+  }
+  const created = new Figure(options.num ?? nextFigureNumber(), options.figsize ?? STYLE.figsize);
+  activate(created);
+  return created;
+}
+
+/**
+ * The current figure, created if there is none (matplotlib's `plt.gcf`).
+ * @example plt.gcf().toSVG()
+ */
+export function gcf(): Figure {
+  return currentFigure() ?? figure();
+}
+
+/**
+ * The current axes of the current figure (matplotlib's `plt.gca`).
+ * @example plt.gca().get_ylim()
+ */
+export function gca(): Axes {
+  return gcf().gca();
+}
+
+/**
+ * Makes the `index`-th axes (1-based, row by row) of a `rows` × `cols` grid current, creating it if needed
+ * (matplotlib's `plt.subplot`); `subplot(211)` is `subplot(2, 1, 1)`.
+ * @example
+ * plt.subplot(1, 2, 1); plt.plot(trainCosts);
+ * plt.subplot(1, 2, 2); plt.plot(testCosts);
+ */
+export function subplot(rows: number, cols?: number, index?: number): Axes {
+  if (cols === undefined || index === undefined) {
+    if (!(Number.isInteger(rows) && rows >= 111 && rows <= 999)) throw new Error(`plt.subplot: a single argument must be a three-digit integer like 211, not ${rows}`);
+    return gcf().subplot(Math.floor(rows / 100), Math.floor(rows / 10) % 10, rows % 10);
+  }
+  return gcf().subplot(rows, cols, index);
+}
+
+/**
+ * Plots y against x as lines and/or markers (matplotlib's `plt.plot`). Without x the points are at 0, 1, 2, …;
+ * `fmt` is a matplotlib format string such as `"r--"` (red dashed) or `"bo"` (blue dots); a 2-D y draws one
+ * line per column.
+ * @example
+ * plt.plot(costs);
+ * plt.plot(x, np.tanh(x), "r--", { label: "tanh", linewidth: 2 });
+ */
+export function plot(...args: PlotArgs): void {
+  gca().plot(...args);
+}
+
+/**
+ * Draws points with per-point colour and size (matplotlib's `plt.scatter`); numbers in `c` (class labels,
+ * scores) go through `cmap`.
+ * @example plt.scatter(X.get(0), X.get(1), { c: Y, s: 40, cmap: plt.cm.Spectral })
+ */
+export function scatter(x: PlotData, y: PlotData, options?: ScatterOptions): void {
+  gca().scatter(x, y, options);
+}
+
+/**
+ * Filled contours of Z on a grid (matplotlib's `plt.contourf`), e.g. a classifier's decision regions over
+ * `np.meshgrid` coordinates.
+ * @example plt.contourf(xx, yy, Z, { cmap: plt.cm.Spectral })
+ */
+export function contourf(...args: [PlotData, ContourOptions?] | [PlotData, PlotData, PlotData, ContourOptions?]): void {
+  gca().contourf(...args);
+}
+
+/**
+ * Shows an image (matplotlib's `plt.imshow`): an H×W array through a colormap (viridis unless `cmap` is
+ * given) or H×W×3 / H×W×4 colours, uint8 0–255 or float [0, 1].
+ * @example plt.imshow(train_set_x_orig.get(index))
+ */
+export function imshow(image: PlotData, options?: ImageOptions): void {
+  gca().imshow(image, options);
+}
+
+/**
+ * Histogram with numpy's binning (matplotlib's `plt.hist`); returns `[counts, binEdges]`.
+ * @example const [counts, edges] = plt.hist(W1, { bins: 50 })
+ */
+export function hist(x: PlotData, options?: HistOptions): [NDArray, NDArray] {
+  return gca().hist(x, options);
+}
+
+/**
+ * Bar chart (matplotlib's `plt.bar`); `x` may be positions or category names.
+ * @example plt.bar(["train", "test"], [99.1, 70.0])
+ */
+export function bar(x: PlotData | readonly string[], height: PlotData | number, options?: BarOptions): void {
+  gca().bar(x, height, options);
+}
+
+/**
+ * Sets the current axes' title (matplotlib's `plt.title`).
+ * @example plt.title("Learning rate = 0.005")
+ */
+export function title(label: string): void {
+  gca().title = label;
+}
+
+/**
+ * Labels the x axis (matplotlib's `plt.xlabel`).
+ * @example plt.xlabel("iterations (per hundreds)")
+ */
+export function xlabel(label: string): void {
+  gca().xlabel = label;
+}
+
+/**
+ * Labels the y axis (matplotlib's `plt.ylabel`).
+ * @example plt.ylabel("cost")
+ */
+export function ylabel(label: string): void {
+  gca().ylabel = label;
+}
+
+/**
+ * Shows a legend of the labelled lines (matplotlib's `plt.legend`); with a list, labels the lines in drawing
+ * order. `loc` is "best" (the corner covering the least data, the default) or e.g. "upper right".
+ * @example
+ * plt.plot(a, { label: "train" }); plt.plot(b, { label: "test" });
+ * plt.legend({ loc: "upper center" });
+ */
+export function legend(labelsOrOptions?: readonly string[] | { loc?: LegendLocation }, options: { loc?: LegendLocation } = {}): void {
+  const axes = gca();
+  const labels = Array.isArray(labelsOrOptions) ? labelsOrOptions : undefined;
+  const { loc } = Array.isArray(labelsOrOptions) ? options : { ...options, ...(labelsOrOptions as { loc?: LegendLocation } | undefined) };
+  if (labels) axes.labelTraces(labels);
+  if (!axes.hasLabels()) {
+    console.warn("No artists with labels found to put in legend.  Note that artists whose label start with an underscore are ignored when legend() is called with no argument.");
+    return;
+  }
+  axes.legendLocation = loc ?? "best";
+}
+
+/**
+ * Gets or sets the x view limits (matplotlib's `plt.xlim`): `xlim()`, `xlim(left, right)`, `xlim([left, right])`;
+ * leave a side undefined to keep it automatic. Returns the limits.
+ * @example plt.xlim(0, 1500)
+ */
+export function xlim(left?: number | readonly [number, number], right?: number): [number, number] {
+  const axes = gca();
+  const [lo, hi] = Array.isArray(left) ? left : [left as number | undefined, right];
+  if (lo !== undefined || hi !== undefined) axes.set_xlim(lo, hi);
+  return axes.get_xlim();
+}
+
+/**
+ * Gets or sets the y view limits (matplotlib's `plt.ylim`).
+ * @example plt.ylim(0, 1)
+ */
+export function ylim(bottom?: number | readonly [number, number], top?: number): [number, number] {
+  const axes = gca();
+  const [lo, hi] = Array.isArray(bottom) ? bottom : [bottom as number | undefined, top];
+  if (lo !== undefined || hi !== undefined) axes.set_ylim(lo, hi);
+  return axes.get_ylim();
+}
+
+function checkScale(value: string): Scale {
+  if (value !== "linear" && value !== "log") throw new Error(`plt: unknown scale '${value}'; supported: "linear", "log"`);
+  return value;
+}
+
+/**
+ * Sets the x axis scale, "linear" or "log" (matplotlib's `plt.xscale`).
+ * @example plt.xscale("log")
+ */
+export function xscale(value: Scale): void {
+  gca().xscale = checkScale(value);
+}
+
+/**
+ * Sets the y axis scale, "linear" or "log" (matplotlib's `plt.yscale`).
+ * @example plt.yscale("log")
+ */
+export function yscale(value: Scale): void {
+  gca().yscale = checkScale(value);
+}
+
+/**
+ * Shows or hides grid lines at the major ticks (matplotlib's `plt.grid`); without an argument it toggles them.
+ * @example plt.grid(true)
+ */
+export function grid(visible?: boolean): void {
+  const axes = gca();
+  axes.gridVisible = visible ?? !axes.gridVisible;
+}
+
+/**
+ * Displays every open figure now, each as its own output, and closes them (matplotlib's `plt.show` with the
+ * inline backend). Without it the figures show when the cell ends.
+ * @example plt.plot(costs); plt.show();
+ */
+export function show(): void {
+  const figures = [...openFigures];
+  forget(figures);
+  for (const f of figures) display(f);
+}
+
+/**
+ * Closes figures without showing them (matplotlib's `plt.close`): the current one, a given one or number, or "all".
+ * @example plt.close("all")
+ */
+export function close(which?: Figure | RawPlotlyFigure | number | "all"): void {
+  if (which === "all") forget([...openFigures]);
+  else if (which === undefined) forget(currentFigure() ? [currentFigure()!] : []);
+  else if (typeof which === "number") forget(openFigures.filter((f) => f instanceof Figure && f.number === which));
+  else forget([which]);
+}
+
+/**
+ * A figure made of plotly.js traces and layout as they are, for everything pyplot does not cover; it shows
+ * like a pyplot figure (at the end of the cell, or with `show()`). The static picture covers scatter, bar,
+ * heatmap, image and contour traces.
+ * @example plt.plotly([{ type: "bar", x: ["a", "b"], y: [3, 5] }], { title: { text: "counts" } })
+ */
+export function plotly(data: Trace[], layout: Record<string, any> = {}, config: Record<string, unknown> = {}): RawPlotlyFigure {
+  const created = new RawPlotlyFigure({ data, layout: { ...layout }, config: { displaylogo: false, ...config } });
+  activate(created);
+  return created;
+}

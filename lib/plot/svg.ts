@@ -1,0 +1,559 @@
+/**
+ * The static picture: draws a plotly.js figure (the subset tsdl's pyplot emits — scatter lines and markers,
+ * bars, heatmaps, images, filled contours, annotations, legends, linear and log axes) as a standalone SVG
+ * document in Node, with matplotlib's tick locations and labels. Elements carry classes (axes, xtick, ytick,
+ * line, markers, bar, raster, title, legend) so what is drawn can be inspected.
+ */
+import { cm, hexToRgb, type RGB } from "./colors";
+import type { PlotlyFigure, Trace } from "./figure";
+import { MARKER_PATHS } from "./markers";
+import { pngDataUri } from "./png";
+import { FONT_FAMILY, legendSize, pt, STYLE, textWidth } from "./style";
+import { autoBinCount, autoLimits, axisTicks, type Scale, type Ticks } from "./ticks";
+
+/** An axis as drawn: pixel interval, view limits and scale. */
+interface AxisFrame {
+  scale: Scale;
+  /** View limits in data units (log axes: not log10), first at the left/bottom end. */
+  limits: [number, number];
+  /** Pixel coordinates of the left/bottom and right/top ends. */
+  pixels: [number, number];
+  layout: Record<string, any>;
+}
+
+interface AxesFrame {
+  id: string;
+  x: AxisFrame;
+  y: AxisFrame;
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+  traces: Trace[];
+}
+
+const DEFAULT_MARGIN = { l: 80, r: 80, t: 100, b: 80 };
+
+let documentCount = 0;
+
+/** The figure as an SVG document string. */
+export function renderSvg(figure: PlotlyFigure): string {
+  const layout = figure.layout ?? {};
+  const width: number = layout.width ?? 700;
+  const height: number = layout.height ?? 450;
+  const margin = { ...DEFAULT_MARGIN, ...(layout.margin ?? {}) };
+  const plotArea = { left: margin.l, top: margin.t, width: width - margin.l - margin.r, height: height - margin.t - margin.b };
+  const fontSize: number = layout.font?.size ?? 12;
+  const prefix = `tsdl${++documentCount}`;
+  const frames = axesFrames(figure, plotArea);
+  const body: string[] = [];
+  body.push(`<rect width="${width}" height="${height}" fill="${layout.paper_bgcolor ?? "white"}"/>`);
+  frames.forEach((frame, i) => body.push(drawAxes(frame, `${prefix}-clip${i}`, layout, fontSize)));
+  for (const annotation of layout.annotations ?? []) body.push(drawAnnotation(annotation, plotArea, fontSize));
+  body.push(...drawLegends(figure, plotArea, fontSize));
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${width}" height="${height}" ` +
+    `viewBox="0 0 ${width} ${height}" font-family="${FONT_FAMILY}" font-size="${n(fontSize)}">${body.join("")}</svg>`
+  );
+}
+
+function axisKey(id: string): string {
+  return id.replace(/^([xy])/, "$1axis");
+}
+
+/** One frame per (x axis, y axis) pair that traces use, plus axes that only the layout defines. */
+function axesFrames(figure: PlotlyFigure, area: { left: number; top: number; width: number; height: number }): AxesFrame[] {
+  const pairs = new Map<string, { x: string; y: string; traces: Trace[] }>();
+  for (const trace of figure.data) {
+    const [x, y] = [(trace.xaxis as string) ?? "x", (trace.yaxis as string) ?? "y"];
+    const key = `${x},${y}`;
+    if (!pairs.has(key)) pairs.set(key, { x, y, traces: [] });
+    pairs.get(key)!.traces.push(trace);
+  }
+  for (const key of Object.keys(figure.layout ?? {})) {
+    const match = /^xaxis(\d*)$/.exec(key);
+    const anchor = figure.layout[key]?.anchor ?? `y${match?.[1] ?? ""}`;
+    if (match && ![...pairs.values()].some((p) => p.x === `x${match[1]}`)) pairs.set(`x${match[1]},${anchor}`, { x: `x${match[1]}`, y: anchor, traces: [] });
+  }
+  return [...pairs.values()].map(({ x, y, traces }) => {
+    const xLayout = figure.layout?.[axisKey(x)] ?? {};
+    const yLayout = figure.layout?.[axisKey(y)] ?? {};
+    const [dx0, dx1] = xLayout.domain ?? [0, 1];
+    const [dy0, dy1] = yLayout.domain ?? [0, 1];
+    const left = area.left + dx0 * area.width;
+    const right = area.left + dx1 * area.width;
+    const bottom = area.top + (1 - dy0) * area.height;
+    const top = area.top + (1 - dy1) * area.height;
+    return {
+      id: `${x}${y}`,
+      left, right, top, bottom, traces,
+      x: axisFrame(xLayout, traces, "x", [left, right]),
+      y: axisFrame(yLayout, traces, "y", [bottom, top]),
+    };
+  });
+}
+
+function axisFrame(layout: Record<string, any>, traces: Trace[], direction: "x" | "y", pixels: [number, number]): AxisFrame {
+  const scale: Scale = layout.type === "log" ? "log" : "linear";
+  let limits: [number, number];
+  if (Array.isArray(layout.range)) {
+    limits = scale === "log" ? [10 ** layout.range[0], 10 ** layout.range[1]] : [layout.range[0], layout.range[1]];
+  } else {
+    const values = traces.flatMap((t) => traceCoordinates(t, direction)).filter((v) => Number.isFinite(v) && (scale === "linear" || v > 0));
+    limits = values.length ? autoLimits(Math.min(...values), Math.max(...values), { scale }) : [0, 1];
+    if (layout.autorange === "reversed") limits = [limits[1], limits[0]];
+  }
+  return { scale, limits, pixels, layout };
+}
+
+/** Maps a data value to its pixel coordinate along the axis. */
+function project(axis: AxisFrame, value: number): number {
+  const f = axis.scale === "log" ? Math.log10 : (v: number) => v;
+  const [a, b] = [f(axis.limits[0]), f(axis.limits[1])];
+  return axis.pixels[0] + ((f(value) - a) / (b - a)) * (axis.pixels[1] - axis.pixels[0]);
+}
+
+/** Maps a pixel coordinate back to data (for rasterising contours). */
+function unproject(axis: AxisFrame, pixel: number): number {
+  const log = axis.scale === "log";
+  const [a, b] = log ? [Math.log10(axis.limits[0]), Math.log10(axis.limits[1])] : axis.limits;
+  const v = a + ((pixel - axis.pixels[0]) / (axis.pixels[1] - axis.pixels[0])) * (b - a);
+  return log ? 10 ** v : v;
+}
+
+/** Positions along x or y of a trace's points: explicit arrays, or x0 + i·dx as plotly allows. */
+function positions(trace: Trace, direction: "x" | "y", count: number): number[] {
+  const given = trace[direction] as (number | null)[] | undefined;
+  if (Array.isArray(given)) return given.map((v) => (v === null ? NaN : v));
+  const start = (trace[`${direction}0`] as number) ?? 0;
+  const step = (trace[`d${direction}`] as number) ?? 1;
+  return Array.from({ length: count }, (_, i) => start + i * step);
+}
+
+function gridSize(trace: Trace): { rows: number; cols: number } {
+  const z = trace.z as unknown[][] | undefined;
+  if (z) return { rows: z.length, cols: z[0]?.length ?? 0 };
+  const size = pngSize(String(trace.source ?? ""));
+  return { rows: size.height, cols: size.width };
+}
+
+/** Every coordinate a trace covers along one direction, for autoranging figures without explicit ranges. */
+function traceCoordinates(trace: Trace, direction: "x" | "y"): number[] {
+  if (trace.type === "scatter") {
+    const count = ((trace.y ?? trace.x) as unknown[] | undefined)?.length ?? 0;
+    return positions(trace, direction, count);
+  }
+  if (trace.type === "bar") {
+    const ys = (trace.y as number[]) ?? [];
+    return direction === "y" ? [0, ...ys] : positions(trace, "x", ys.length);
+  }
+  const { rows, cols } = gridSize(trace);
+  const centers = positions(trace, direction, direction === "x" ? cols : rows);
+  if (trace.type === "contour") return centers;
+  const half = Math.abs((centers[1] ?? centers[0] + 1) - centers[0]) / 2;
+  return [centers[0] - half, centers[centers.length - 1] + half];
+}
+
+function drawAxes(frame: AxesFrame, clipId: string, layout: Record<string, any>, fontSize: number): string {
+  const { left, right, top, bottom } = frame;
+  const xTicks = ticksFor(frame.x, "x", fontSize);
+  const yTicks = ticksFor(frame.y, "y", fontSize);
+  const parts: string[] = [];
+  parts.push(`<rect x="${n(left)}" y="${n(top)}" width="${n(right - left)}" height="${n(bottom - top)}" fill="${layout.plot_bgcolor ?? "white"}"/>`);
+  parts.push(drawGrid(frame.x, xTicks, [top, bottom], "x"), drawGrid(frame.y, yTicks, [left, right], "y"));
+  parts.push(`<clipPath id="${clipId}"><rect x="${n(left)}" y="${n(top)}" width="${n(right - left)}" height="${n(bottom - top)}"/></clipPath>`);
+  parts.push(`<g clip-path="url(#${clipId})">${frame.traces.map((trace) => drawTrace(trace, frame)).join("")}</g>`);
+  parts.push(drawSpines(frame));
+  parts.push(drawTicks(frame, "x", xTicks, fontSize), drawTicks(frame, "y", yTicks, fontSize));
+  return `<g class="axes" data-axes="${frame.id}" data-xlim="${frame.x.limits.join(",")}" data-ylim="${frame.y.limits.join(",")}" ` +
+    `data-box="${[left, top, right, bottom].map(n).join(",")}">${parts.join("")}</g>`;
+}
+
+/** matplotlib's ticks for the axis, or the ones the layout fixes (`tickmode: "array"`, e.g. bar categories). */
+function ticksFor(axis: AxisFrame, direction: "x" | "y", fontSize: number): Ticks {
+  if (Array.isArray(axis.layout.tickvals)) {
+    const [lo, hi] = [Math.min(...axis.limits), Math.max(...axis.limits)];
+    const inView = (axis.layout.tickvals as number[]).map((v, i) => [v, String(axis.layout.ticktext?.[i] ?? v)] as const).filter(([v]) => v >= lo && v <= hi);
+    return { major: inView.map(([v]) => v), labels: inView.map(([, t]) => t), minor: [] };
+  }
+  const length = Math.abs(axis.pixels[1] - axis.pixels[0]);
+  return axisTicks(axis.limits[0], axis.limits[1], axis.scale, autoBinCount(length, fontSize, direction));
+}
+
+function drawGrid(axis: AxisFrame, ticks: Ticks, across: [number, number], direction: "x" | "y"): string {
+  if (!axis.layout.showgrid) return "";
+  const color = axis.layout.gridcolor ?? STYLE.gridColor;
+  const width = axis.layout.gridwidth ?? STYLE.gridWidth;
+  const lines = ticks.major.map((v) => {
+    const p = n(project(axis, v));
+    return direction === "x" ? `M${p} ${n(across[0])}V${n(across[1])}` : `M${n(across[0])} ${p}H${n(across[1])}`;
+  });
+  return `<path class="grid" d="${lines.join("")}" stroke="${color}" stroke-width="${n(width)}" fill="none"/>`;
+}
+
+function drawSpines(frame: AxesFrame): string {
+  const { left, right, top, bottom } = frame;
+  const spine = (layout: Record<string, any>, d: string) =>
+    layout.showline === false ? "" : `<path class="spine" d="${d}" stroke="${layout.linecolor ?? "black"}" stroke-width="${n(layout.linewidth ?? STYLE.spineWidth)}" fill="none" stroke-linecap="square"/>`;
+  const xMirror = frame.x.layout.mirror ? `M${n(left)} ${n(top)}H${n(right)}` : "";
+  const yMirror = frame.y.layout.mirror ? `M${n(right)} ${n(top)}V${n(bottom)}` : "";
+  return spine(frame.x.layout, `M${n(left)} ${n(bottom)}H${n(right)}${xMirror}`) + spine(frame.y.layout, `M${n(left)} ${n(top)}V${n(bottom)}${yMirror}`);
+}
+
+function drawTicks(frame: AxesFrame, direction: "x" | "y", ticks: Ticks, fontSize: number): string {
+  const axis = frame[direction];
+  const length = axis.layout.ticklen ?? STYLE.tickLength;
+  const tickFont: number = axis.layout.tickfont?.size ?? fontSize;
+  const stroke = `stroke="${axis.layout.tickcolor ?? "black"}" stroke-width="${n(axis.layout.tickwidth ?? STYLE.tickWidth)}"`;
+  const gap = length + STYLE.tickPad;
+  const parts = ticks.major.map((v, i) => {
+    const p = project(axis, v);
+    return direction === "x"
+      ? `<g class="xtick" data-value="${v}"><path d="M${n(p)} ${n(frame.bottom)}v${n(length)}" ${stroke}/>` +
+          `<text x="${n(p)}" y="${n(frame.bottom + gap + 0.8 * tickFont)}" text-anchor="middle" font-size="${n(tickFont)}">${richText(ticks.labels[i])}</text></g>`
+      : `<g class="ytick" data-value="${v}"><path d="M${n(frame.left)} ${n(p)}h${n(-length)}" ${stroke}/>` +
+          `<text x="${n(frame.left - gap)}" y="${n(p + 0.35 * tickFont)}" text-anchor="end" font-size="${n(tickFont)}">${richText(ticks.labels[i])}</text></g>`;
+  });
+  const minorLength = STYLE.minorTickLength;
+  const minor = ticks.minor.map((v) => {
+    const p = n(project(axis, v));
+    return direction === "x" ? `M${p} ${n(frame.bottom)}v${n(minorLength)}` : `M${n(frame.left)} ${p}h${n(-minorLength)}`;
+  });
+  if (minor.length) parts.push(`<path class="minor-ticks" d="${minor.join("")}" ${stroke}/>`);
+  if (ticks.multiplier) {
+    parts.push(direction === "x"
+      ? `<text class="multiplier" x="${n(frame.right)}" y="${n(frame.bottom + gap + 1.8 * tickFont)}" text-anchor="end">${escapeXml(ticks.multiplier)}</text>`
+      : `<text class="multiplier" x="${n(frame.left)}" y="${n(frame.top - 0.4 * tickFont)}" text-anchor="start">${escapeXml(ticks.multiplier)}</text>`);
+  }
+  const title = axis.layout.title?.text;
+  if (title) {
+    const standoff = axis.layout.title.standoff ?? STYLE.labelPad;
+    const labelFont: number = axis.layout.title.font?.size ?? fontSize;
+    if (direction === "x") {
+      const y = frame.bottom + gap + tickFont + standoff + 0.8 * labelFont;
+      parts.push(`<text class="xlabel" x="${n((frame.left + frame.right) / 2)}" y="${n(y)}" text-anchor="middle" font-size="${n(labelFont)}">${richText(title)}</text>`);
+    } else {
+      const widest = Math.max(0, ...ticks.labels.map((label) => textWidth(label, tickFont)));
+      const x = frame.left - gap - widest - standoff;
+      const y = (frame.top + frame.bottom) / 2;
+      parts.push(`<text class="ylabel" x="${n(x)}" y="${n(y)}" transform="rotate(-90 ${n(x)} ${n(y)})" text-anchor="middle" font-size="${n(labelFont)}">${richText(title)}</text>`);
+    }
+  }
+  return parts.join("");
+}
+
+function drawTrace(trace: Trace, frame: AxesFrame): string {
+  if (trace.visible === false) return "";
+  const opacity = trace.opacity !== undefined ? ` opacity="${trace.opacity}"` : "";
+  const name = trace.name !== undefined ? ` data-name="${escapeXml(String(trace.name))}"` : "";
+  switch (trace.type) {
+    case "scatter":
+      return `<g class="trace scatter"${name}${opacity}>${drawScatter(trace, frame)}</g>`;
+    case "bar":
+      return `<g class="trace bars"${name}${opacity}>${drawBars(trace, frame)}</g>`;
+    case "heatmap":
+    case "image":
+    case "contour":
+      return `<g class="trace ${trace.type}"${name}${opacity}>${drawRaster(trace, frame)}</g>`;
+    default:
+      // A trace type the static writer does not know: say so in the picture rather than drop it silently.
+      return `<text class="unsupported" x="${n(frame.left + 4)}" y="${n(frame.top + 14)}" fill="#888">(${escapeXml(trace.type)} trace: interactive view only)</text>`;
+  }
+}
+
+function drawScatter(trace: Trace, frame: AxesFrame): string {
+  const ys = ((trace.y as (number | null)[]) ?? []).map((v) => (v === null ? NaN : v));
+  const xs = positions(trace, "x", ys.length);
+  const mode = String(trace.mode ?? (ys.length < 20 ? "lines+markers" : "lines"));
+  const px = xs.map((v) => project(frame.x, v));
+  const py = ys.map((v) => project(frame.y, v));
+  const parts: string[] = [];
+  if (mode.includes("lines")) {
+    const line = (trace.line ?? {}) as Record<string, any>;
+    const width = line.width ?? 2;
+    const dash = dashArray(line.dash, width);
+    // A NaN or null point breaks the line, as in matplotlib and plotly.
+    let d = "";
+    let pen = false;
+    for (let i = 0; i < px.length; i++) {
+      if (!Number.isFinite(px[i]) || !Number.isFinite(py[i])) {
+        pen = false;
+        continue;
+      }
+      d += `${pen ? " " : "M"}${n(px[i])} ${n(py[i])}`;
+      pen = true;
+    }
+    // After "M x y" further pairs are implicit line-tos, which keeps long lines compact.
+    parts.push(`<path class="line" d="${d}" fill="none" stroke="${line.color ?? "#1f77b4"}" stroke-width="${n(width)}"` +
+      `${dash ? ` stroke-dasharray="${dash}"` : ""} stroke-linejoin="round" stroke-linecap="${dash ? "butt" : "square"}"/>`);
+  }
+  if (mode.includes("markers")) parts.push(drawMarkers(trace, px, py));
+  return parts.join("");
+}
+
+/** SVG's dasharray for a plotly dash: our "3px,1px" lists or plotly's names. */
+function dashArray(dash: string | undefined, width: number): string {
+  if (!dash || dash === "solid") return "";
+  if (/\d/.test(dash)) return dash.replace(/px/g, "").replace(/%/g, "");
+  const named: Record<string, number[]> = { dot: [1, 2], dash: [4, 2], longdash: [8, 2], dashdot: [4, 2, 1, 2], longdashdot: [8, 2, 1, 2] };
+  return (named[dash] ?? [4, 2]).map((k) => n(k * width)).join(",");
+}
+
+function drawMarkers(trace: Trace, px: number[], py: number[]): string {
+  const marker = (trace.marker ?? {}) as Record<string, any>;
+  const symbol = String(marker.symbol ?? "circle");
+  const open = symbol.endsWith("-open");
+  const path = MARKER_PATHS[symbol.replace(/-open$/, "")] ?? MARKER_PATHS.circle;
+  const colors = perPoint(marker.color, marker, px.length, "#1f77b4");
+  const sizes = perPoint(marker.size, marker, px.length, 6) as number[];
+  const line = marker.line ?? {};
+  const uses: string[] = [];
+  for (let i = 0; i < px.length; i++) {
+    if (!Number.isFinite(px[i]) || !Number.isFinite(py[i])) continue;
+    const r = Number(sizes[i]) / 2;
+    const paint = open
+      ? `fill="none" stroke="${line.color && typeof line.color === "string" ? line.color : colors[i]}" stroke-width="${n((line.width ?? 1) / r)}"`
+      : `fill="${colors[i]}"${line.width ? ` stroke="${line.color ?? colors[i]}" stroke-width="${n(line.width / r)}"` : ""}`;
+    uses.push(`<path d="${path}" transform="translate(${n(px[i])} ${n(py[i])}) scale(${n(r)})" ${paint}/>`);
+  }
+  return `<g class="markers" data-symbol="${symbol}">${uses.join("")}</g>`;
+}
+
+/** A marker property that may be one value or one per point; numbers with a colorscale become colours. */
+function perPoint(value: unknown, marker: Record<string, any>, count: number, fallback: string | number): (string | number)[] {
+  if (!Array.isArray(value)) return new Array(count).fill(value ?? fallback);
+  if (marker.colorscale && value === marker.color) {
+    const numbers = value as (number | null)[];
+    const finite = numbers.filter((v): v is number => v !== null && Number.isFinite(v));
+    const lo = marker.cmin ?? Math.min(...finite);
+    const hi = marker.cmax ?? Math.max(...finite);
+    const scale = colorscaleFunction(marker.colorscale);
+    return numbers.map((v) => (v === null ? "none" : cssRgb(scale(hi > lo ? (v - lo) / (hi - lo) : 0.5))));
+  }
+  return value as (string | number)[];
+}
+
+function drawBars(trace: Trace, frame: AxesFrame): string {
+  const heights = ((trace.y as (number | null)[]) ?? []).map((v) => v ?? NaN);
+  const centers = positions(trace, "x", heights.length);
+  const widths = Array.isArray(trace.width) ? (trace.width as number[]) : centers.map(() => (trace.width as number) ?? 0.8);
+  const base = (trace.base as number) ?? 0;
+  const color = ((trace.marker as Record<string, any>)?.color ?? "#1f77b4") as string | string[];
+  return heights
+    .map((h, i) => {
+      if (!Number.isFinite(h)) return "";
+      const [x0, x1] = [project(frame.x, centers[i] - widths[i] / 2), project(frame.x, centers[i] + widths[i] / 2)];
+      const [y0, y1] = [project(frame.y, base), project(frame.y, base + h)];
+      return `<rect class="bar" x="${n(Math.min(x0, x1))}" y="${n(Math.min(y0, y1))}" width="${n(Math.abs(x1 - x0))}" height="${n(Math.abs(y1 - y0))}" fill="${Array.isArray(color) ? color[i] : color}"/>`;
+    })
+    .join("");
+}
+
+/**
+ * Heatmaps, images and filled contours become one embedded PNG. Heatmap and image cells map one-to-one to PNG
+ * pixels (drawn unsmoothed, like matplotlib's nearest-neighbour imshow); contours are sampled per screen pixel.
+ */
+function drawRaster(trace: Trace, frame: AxesFrame): string {
+  const { rows, cols } = gridSize(trace);
+  if (!rows || !cols) return "";
+  const xs = positions(trace, "x", cols);
+  const ys = positions(trace, "y", rows);
+  if (trace.type === "contour") return drawContour(trace, frame, xs, ys);
+  const half = (values: number[]) => (values.length > 1 ? (values[1] - values[0]) / 2 : 0.5);
+  // Cell edges on screen; the PNG's first row/column is placed at the first cell, flipped if that is at the far side.
+  const [x0, x1] = [project(frame.x, xs[0] - half(xs)), project(frame.x, xs[cols - 1] + half(xs))];
+  const [y0, y1] = [project(frame.y, ys[0] - half(ys)), project(frame.y, ys[rows - 1] + half(ys))];
+  const href = trace.type === "image" && typeof trace.source === "string" ? trace.source : pngDataUri(cols, rows, heatmapPixels(trace, rows, cols));
+  const [left, top] = [Math.min(x0, x1), Math.min(y0, y1)];
+  const [w, h] = [Math.abs(x1 - x0), Math.abs(y1 - y0)];
+  // Mirror the picture about its centre along an axis that runs against the PNG's row/column order.
+  const [sx, sy] = [x0 > x1 ? -1 : 1, y0 > y1 ? -1 : 1];
+  const mirror = sx < 0 || sy < 0 ? ` transform="matrix(${sx} 0 0 ${sy} ${n((1 - sx) * (left + w / 2))} ${n((1 - sy) * (top + h / 2))})"` : "";
+  return `<image class="raster" data-cols="${cols}" data-rows="${rows}" x="${n(left)}" y="${n(top)}" width="${n(w)}" height="${n(h)}" ` +
+    `preserveAspectRatio="none" style="image-rendering:pixelated"${mirror} xlink:href="${href}"/>`;
+}
+
+/** Heatmap cells (rows of z) as RGBA bytes, row 0 first, through the trace's colorscale between zmin and zmax. */
+function heatmapPixels(trace: Trace, rows: number, cols: number): Uint8Array {
+  const z = trace.z as (number | null)[][] | number[][][];
+  const bytes = new Uint8Array(rows * cols * 4);
+  if (trace.type === "image") {
+    // An image trace given as z holds RGB(A) triples in 0–255.
+    (z as number[][][]).forEach((row, r) => row.forEach((rgb, c) => bytes.set([rgb[0], rgb[1], rgb[2], rgb[3] === undefined ? 255 : rgb[3] * 255], (r * cols + c) * 4)));
+    return bytes;
+  }
+  const flat = (z as (number | null)[][]).flat().filter((v): v is number => v !== null && Number.isFinite(v));
+  const lo = (trace.zmin as number) ?? Math.min(...flat);
+  const hi = (trace.zmax as number) ?? Math.max(...flat);
+  const scale = colorscaleFunction(trace.colorscale);
+  (z as (number | null)[][]).forEach((row, r) =>
+    row.forEach((v, c) => {
+      if (v === null || !Number.isFinite(v)) return;
+      const [red, green, blue] = scale(hi > lo ? (v - lo) / (hi - lo) : 0.5);
+      bytes.set([red, green, blue, 255], (r * cols + c) * 4);
+    }),
+  );
+  return bytes;
+}
+
+/**
+ * Filled contours as plotly draws them: z bilinearly interpolated between grid points, band k between
+ * start + k·size and the next level filled with the colorscale at (k + 1) / (levels + 1), below and above
+ * all levels with its ends.
+ */
+function drawContour(trace: Trace, frame: AxesFrame, xs: number[], ys: number[]): string {
+  const z = trace.z as (number | null)[][];
+  const contours = (trace.contours ?? {}) as Record<string, number>;
+  const { start, end, size } = contours;
+  const levels = Math.floor((end - start) / size + 1e-9) + 1;
+  const scale = colorscaleFunction(trace.colorscale);
+  const [px0, px1] = [project(frame.x, xs[0]), project(frame.x, xs[xs.length - 1])];
+  const [py0, py1] = [project(frame.y, ys[0]), project(frame.y, ys[ys.length - 1])];
+  const [left, right] = [Math.max(frame.left, Math.min(px0, px1)), Math.min(frame.right, Math.max(px0, px1))];
+  const [top, bottom] = [Math.max(frame.top, Math.min(py0, py1)), Math.min(frame.bottom, Math.max(py0, py1))];
+  const width = Math.max(1, Math.round(right - left));
+  const height = Math.max(1, Math.round(bottom - top));
+  const bytes = new Uint8Array(width * height * 4);
+  const columnAt = Array.from({ length: width }, (_, i) => locate(xs, unproject(frame.x, left + i + 0.5)));
+  for (let j = 0; j < height; j++) {
+    const [r, fr] = locate(ys, unproject(frame.y, top + j + 0.5));
+    for (let i = 0; i < width; i++) {
+      const [c, fc] = columnAt[i];
+      const v = bilinear(z, r, c, fr, fc);
+      if (!Number.isFinite(v)) continue;
+      const band = v < start ? -1 : v > end ? levels - 1 : Math.min(levels - 2, Math.floor((v - start) / size));
+      const [red, green, blue] = scale((band + 1) / levels);
+      bytes.set([red, green, blue, 255], (j * width + i) * 4);
+    }
+  }
+  return `<image class="raster" data-contour-levels="${levels}" x="${n(left)}" y="${n(top)}" width="${width}" height="${height}" preserveAspectRatio="none" xlink:href="${pngDataUri(width, height, bytes)}"/>`;
+}
+
+/** Index of the grid interval holding v and the fraction along it (coordinates ascending or descending). */
+function locate(coords: number[], v: number): [number, number] {
+  const last = coords.length - 1;
+  const ascending = coords[last] >= coords[0];
+  let [lo, hi] = [0, last];
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (coords[mid] <= v === ascending) lo = mid;
+    else hi = mid;
+  }
+  const f = (v - coords[lo]) / (coords[hi] - coords[lo]);
+  return [lo, Math.min(1, Math.max(0, f))];
+}
+
+function bilinear(z: (number | null)[][], r: number, c: number, fr: number, fc: number): number {
+  const at = (i: number, j: number) => z[Math.min(i, z.length - 1)][Math.min(j, z[0].length - 1)] ?? NaN;
+  const top = at(r, c) * (1 - fc) + at(r, c + 1) * fc;
+  const bottom = at(r + 1, c) * (1 - fc) + at(r + 1, c + 1) * fc;
+  return top * (1 - fr) + bottom * fr;
+}
+
+/** A plotly colorscale ([[position, colour], …] or a name) as a function from [0, 1] to RGB. */
+function colorscaleFunction(colorscale: unknown): (t: number) => RGB {
+  if (!Array.isArray(colorscale)) {
+    const named = cm[String(colorscale ?? "viridis").toLowerCase()] ?? cm.viridis;
+    return (t) => named.rgb(t);
+  }
+  const stops = (colorscale as [number, string][]).map(([p, color]) => [p, parseColor(color)] as const);
+  return (t) => {
+    const x = Math.min(1, Math.max(0, Number.isFinite(t) ? t : 0));
+    let i = 1;
+    while (i < stops.length - 1 && stops[i][0] < x) i++;
+    const [[p0, a], [p1, b]] = [stops[i - 1], stops[i]];
+    const f = p1 > p0 ? Math.min(1, Math.max(0, (x - p0) / (p1 - p0))) : 1;
+    return [a[0] + (b[0] - a[0]) * f, a[1] + (b[1] - a[1]) * f, a[2] + (b[2] - a[2]) * f];
+  };
+}
+
+function parseColor(color: string): RGB {
+  if (color.startsWith("#")) return hexToRgb(color.length === 4 ? `#${[...color.slice(1)].map((ch) => ch + ch).join("")}` : color);
+  const numbers = /rgba?\(([^)]*)\)/.exec(color)?.[1].split(",").map(Number);
+  return numbers ? [numbers[0], numbers[1], numbers[2]] : [0, 0, 0];
+}
+
+function cssRgb([r, g, b]: RGB): string {
+  return `rgb(${Math.round(r)},${Math.round(g)},${Math.round(b)})`;
+}
+
+function drawAnnotation(annotation: Record<string, any>, area: { left: number; top: number; width: number; height: number }, fontSize: number): string {
+  const size: number = annotation.font?.size ?? fontSize;
+  const x = area.left + annotation.x * area.width + (annotation.xshift ?? 0);
+  const yAnchor = area.top + (1 - annotation.y) * area.height - (annotation.yshift ?? 0);
+  const baseline = annotation.yanchor === "bottom" ? yAnchor - 0.22 * size : annotation.yanchor === "top" ? yAnchor + 0.8 * size : yAnchor + 0.35 * size;
+  const anchor = annotation.xanchor === "left" ? "start" : annotation.xanchor === "right" ? "end" : "middle";
+  return `<text class="title" x="${n(x)}" y="${n(baseline)}" text-anchor="${anchor}" font-size="${n(size)}">${richText(String(annotation.text ?? ""))}</text>`;
+}
+
+/** Legends: plotly's `legend`, `legend2`, … boxes listing the traces that show in them. */
+function drawLegends(figure: PlotlyFigure, area: { left: number; top: number; width: number; height: number }, fontSize: number): string[] {
+  const layout = figure.layout ?? {};
+  const named = figure.data.filter((t) => t.name !== undefined && t.showlegend !== false);
+  if (layout.showlegend === false || (layout.showlegend === undefined && named.length < 2)) return [];
+  const groups = new Map<string, Trace[]>();
+  for (const trace of named) {
+    const id = (trace.legend as string) ?? "legend";
+    groups.set(id, [...(groups.get(id) ?? []), trace]);
+  }
+  return [...groups].map(([id, traces]) => {
+    const spec = layout[id] ?? {};
+    const size: number = spec.font?.size ?? fontSize;
+    const box = legendSize(traces.map((t) => String(t.name)), size);
+    const ax = area.left + (spec.x ?? 1.02) * area.width;
+    const ay = area.top + (1 - (spec.y ?? 1)) * area.height;
+    const left = spec.xanchor === "right" ? ax - box.width : spec.xanchor === "center" ? ax - box.width / 2 : ax;
+    const top = spec.yanchor === "bottom" ? ay - box.height : spec.yanchor === "middle" ? ay - box.height / 2 : ay;
+    const { borderPad, labelSpacing, handleLength, handleTextPad } = STYLE.legend;
+    const entries = traces.map((trace, i) => {
+      const y = top + (borderPad + i * (1 + labelSpacing) + 0.5) * size;
+      const x0 = left + borderPad * size;
+      const x1 = x0 + handleLength * size;
+      return `<g class="legend-entry">${legendHandle(trace, x0, x1, y, size)}<text x="${n(x1 + handleTextPad * size)}" y="${n(y + 0.35 * size)}" font-size="${n(size)}">${richText(String(trace.name))}</text></g>`;
+    });
+    return `<g class="legend" data-legend="${id}"><rect x="${n(left)}" y="${n(top)}" width="${n(box.width)}" height="${n(box.height)}" rx="${n(0.2 * size)}" ` +
+      `fill="${spec.bgcolor ?? "white"}" stroke="${spec.bordercolor ?? STYLE.legend.frameColor}" stroke-width="${n(spec.borderwidth ?? 1)}"/>${entries.join("")}</g>`;
+  });
+}
+
+function legendHandle(trace: Trace, x0: number, x1: number, y: number, size: number): string {
+  if (trace.type === "bar") {
+    const color = (trace.marker as Record<string, any>)?.color;
+    return `<rect x="${n(x0)}" y="${n(y - 0.35 * size)}" width="${n(x1 - x0)}" height="${n(0.7 * size)}" fill="${Array.isArray(color) ? color[0] : color ?? "#1f77b4"}"/>`;
+  }
+  const mode = String(trace.mode ?? "lines");
+  const line = (trace.line ?? {}) as Record<string, any>;
+  const parts: string[] = [];
+  if (mode.includes("lines")) {
+    const dash = dashArray(line.dash, line.width ?? 2);
+    parts.push(`<path d="M${n(x0)} ${n(y)}H${n(x1)}" stroke="${line.color ?? "#1f77b4"}" stroke-width="${n(line.width ?? 2)}"${dash ? ` stroke-dasharray="${dash}"` : ""}/>`);
+  }
+  if (mode.includes("markers")) {
+    const marker = (trace.marker ?? {}) as Record<string, any>;
+    const color = Array.isArray(marker.color) ? (marker.colorscale ? cssRgb(colorscaleFunction(marker.colorscale)(0.5)) : marker.color[0]) : marker.color;
+    const single = { ...trace, marker: { ...marker, color, size: Array.isArray(marker.size) ? pt(STYLE.markerSize) : marker.size } };
+    parts.push(drawMarkers(single, [(x0 + x1) / 2], [y]));
+  }
+  return parts.join("");
+}
+
+/** Text with "^{…}" drawn as a superscript (log-axis labels like 10^{−2}). */
+function richText(text: string): string {
+  return escapeXml(text).replace(/\^\{([^}]*)\}/g, '<tspan dy="-0.5em" font-size="70%">$1</tspan>');
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+/** PNG width and height from a data: URI's IHDR chunk. */
+function pngSize(uri: string): { width: number; height: number } {
+  const base64 = uri.slice(uri.indexOf(",") + 1, uri.indexOf(",") + 1 + 44);
+  const header = Buffer.from(base64, "base64");
+  return header.length >= 24 ? { width: header.readUInt32BE(16), height: header.readUInt32BE(20) } : { width: 0, height: 0 };
+}
+
+/** Coordinates with one decimal: a tenth of a pixel is invisible and keeps the SVG small. */
+function n(v: number): string {
+  return String(Math.round(v * 10) / 10);
+}
