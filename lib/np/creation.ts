@@ -96,7 +96,8 @@ export function linspace(start: number, stop: number, num = 50, options: { endpo
   const delta = stop - start;
   const step = delta / divisions;
   const out = allocate([num], "float64");
-  for (let i = 0; i < num; i++) out.data[i] = (step === 0 ? (i / divisions) * delta : i * step) + start;
+  // numpy's branches: a zero step (or a single sample) scales by delta instead of multiplying by step.
+  for (let i = 0; i < num; i++) out.data[i] = (divisions === 0 ? i * delta : step === 0 ? (i / divisions) * delta : i * step) + start;
   if (endpoint && num > 1) out.data[num - 1] = stop;
   return options.dtype && options.dtype !== "float64" ? out.astype(options.dtype) : out;
 }

@@ -85,11 +85,11 @@ export function castScalar(dtype: DType, value: number | boolean): number {
   const v = Number(value);
   switch (dtype) {
     case "bool":
-      return v !== 0 && !Number.isNaN(v) ? 1 : 0;
+      return v !== 0 ? 1 : 0;
     case "int32":
       return v | 0;
     case "int64":
-      return Number.isFinite(v) ? Math.trunc(v) : v;
+      return Number.isFinite(v) ? Math.trunc(v) + 0 : v;
     case "uint8":
       return v & 255;
     case "float32":

@@ -8,6 +8,11 @@ export class IndexError extends Error {
   override name = "IndexError";
 }
 
+/** numpy's OverflowError: a Python integer does not fit the array's integer dtype (NEP 50). */
+export class OverflowError extends Error {
+  override name = "OverflowError";
+}
+
 /** numpy's AxisError (a ValueError): an axis argument is out of range for the array's dimension. */
 export class AxisError extends ValueError {
   override name = "AxisError";

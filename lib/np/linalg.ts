@@ -131,18 +131,16 @@ export interface NormOptions {
 export function norm(a: ArrayLike, options: NormOptions = {}): NDArray | number {
   const input = asarray(a);
   const x = isFloat(input.dtype) ? input : input.astype("float64");
-  const ord = options.ord ?? 2;
+  const ord = options.ord ?? null;
   const axes = options.axis === undefined || options.axis === null ? null : typeof options.axis === "number" ? [options.axis] : [...options.axis];
   const reduceOver = { axis: axes, keepdims: options.keepdims };
-  if (ord === "fro" || ord === 2 || axes === null) {
-    if (ord !== 2 && ord !== "fro" && axes === null && x.ndim > 1) throw new ValueError("Improper number of dimensions to norm.");
+  if (ord === null || ord === "fro" || (ord === 2 && axes !== null && axes.length === 1)) {
     if (axes !== null && axes.length === 1 && ord === "fro") throw new ValueError("Invalid norm order 'fro' for vectors");
-    if (axes !== null && axes.length === 2 && ord === 2) throw new ValueError("2-norm of matrices (largest singular value) is not supported");
     const squares = sum(multiply(x, x), reduceOver);
     return typeof squares === "number" ? Math.sqrt(squares) : sqrt(squares, { out: squares });
   }
-  if (axes.length !== 1) throw new ValueError(`Invalid norm order for matrices.`);
-  normalizeAxis(axes[0], x.ndim);
+  if (axes === null ? x.ndim !== 1 : axes.length !== 1) throw new ValueError("tsdl's norm supports only the Frobenius norm of matrices");
+  if (axes !== null) normalizeAxis(axes[0], x.ndim);
   const magnitudes = abs(x);
   if (ord === Infinity) return max(magnitudes, reduceOver);
   if (ord === -Infinity) return min(magnitudes, reduceOver);

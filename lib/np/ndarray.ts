@@ -136,7 +136,13 @@ export class NDArray {
    */
   assign(value: ArrayLike): this {
     const source = asarray(value);
-    elementwise(castExpression(source.dtype, this.dtype), this.shape, [this, broadcastTo(source, this.shape)]);
+    let broadcast: NDArray;
+    try {
+      broadcast = broadcastTo(source, this.shape);
+    } catch {
+      throw new ValueError(`could not broadcast input array from shape ${formatShape(source.shape)} into shape ${formatShape(this.shape)}`);
+    }
+    elementwise(castExpression(source.dtype, this.dtype), this.shape, [this, broadcast]);
     return this;
   }
 
@@ -347,8 +353,8 @@ export class NDArray {
 
 /** The elementwise expression that converts `value`, a `from` element, to a `to` element. */
 export function castExpression(from: DType, to: DType, value = "x"): string {
-  if (to === "bool" && from !== "bool") return `(${value} !== 0 && ${value} === ${value} ? 1 : 0)`;
-  if (to === "int64" && (from === "float64" || from === "float32")) return `Math.trunc(${value})`;
+  if (to === "bool" && from !== "bool") return `(${value} !== 0 ? 1 : 0)`;
+  if (to === "int64" && (from === "float64" || from === "float32")) return `Math.trunc(${value}) + 0`;
   return value;
 }
 

@@ -66,41 +66,47 @@ function accumulate(a: NDArray, p: Plan, initial: number, expression: string): N
   return acc;
 }
 
-/** The reduced block of each result element is contiguous and innermost: numpy sums it pairwise. */
-function innerContiguous(a: NDArray, p: Plan): boolean {
-  const first = p.axes[0];
-  if (p.axes.some((axis, i) => axis !== first + i) || p.axes[p.axes.length - 1] !== a.ndim - 1) return false;
-  let step = 1;
-  for (let d = a.ndim - 1; d >= first; d--) {
-    if (a.shape[d] !== 1 && a.strides[d] !== step) return false;
-    step *= a.shape[d];
-  }
-  return true;
-}
-
 function finish(acc: NDArray, p: Plan, dtype: DType): NDArray | number {
   const shaped = acc.reshape(p.shape);
-  if (p.shape.length === 0 && p.axes.length === acc.ndim) return castScalar(dtype, shaped.data[shaped.offset]);
+  if (p.shape.length === 0 && p.axes.length === acc.ndim) {
+    const value = castScalar(dtype, shaped.data[shaped.offset]);
+    return (dtype === "bool" ? value !== 0 : value) as number;
+  }
   return dtype === "float64" ? shaped : shaped.astype(dtype);
 }
 
+/** numpy sums small integers and booleans in int64 (uint8 in uint64, which tsdl does not have). */
 function sumDType(dtype: DType): DType {
   return dtype === "bool" || dtype === "int32" || dtype === "uint8" ? "int64" : dtype;
 }
 
-function sumAccumulator(a: NDArray, p: Plan): NDArray {
-  if (p.count > 0 && innerContiguous(a, p)) {
-    const acc = empty(p.keptShape, "float64");
-    const outer = acc.size;
-    const keptShape = a.shape.slice(0, p.axes[0]);
-    const index = new Array<number>(keptShape.length).fill(0);
-    for (let k = 0; k < outer; k++) {
-      acc.data[k] = pairwiseSum(a.data, a.offsetOf(index), p.count, 1);
-      for (let d = keptShape.length - 1; d >= 0 && ++index[d] === keptShape[d]; d--) index[d] = 0;
-    }
-    return acc;
+/**
+ * How many trailing axes form numpy's inner loop of a reduction: reduced, consecutive up to the last axis,
+ * and contiguous in memory. numpy sums each such run pairwise, then adds the runs in order.
+ */
+function innerRun(a: NDArray, p: Plan): number {
+  let run = 0;
+  let step = 1;
+  for (let d = a.ndim - 1; d >= 0 && p.axes.includes(d); d--) {
+    if (a.shape[d] !== 1 && a.strides[d] !== step) break;
+    step *= a.shape[d];
+    run++;
   }
-  return accumulate(a, p, 0, "w + x");
+  return run;
+}
+
+function sumAccumulator(a: NDArray, p: Plan): NDArray {
+  const run = innerRun(a, p);
+  if (run === 0 || p.count === 0) return accumulate(a, p, 0, "w + x");
+  const outerShape = a.shape.slice(0, a.ndim - run);
+  const runLength = a.shape.slice(a.ndim - run).reduce((n, len) => n * len, 1);
+  const partial = empty([...outerShape, ...new Array<number>(run).fill(1)], "float64");
+  const index = new Array<number>(outerShape.length).fill(0);
+  for (let k = 0; k < partial.size; k++) {
+    partial.data[k] = pairwiseSum(a.data, a.offsetOf(index), runLength, 1);
+    for (let d = outerShape.length - 1; d >= 0 && ++index[d] === outerShape[d]; d--) index[d] = 0;
+  }
+  return run === p.axes.length ? partial : accumulate(partial, p, 0, "w + x");
 }
 
 /**

@@ -18,7 +18,11 @@ export function reshape(a: ArrayLike, shape: readonly number[] | number): NDArra
   }
   if (unknown >= 0) {
     const known = requested.reduce((p, n, i) => (i === unknown ? p : p * n), 1);
-    if (known === 0 || x.size % known !== 0) throw new ValueError(`cannot reshape array of size ${x.size} into shape ${formatShape(requested)}`);
+    if (known === 0 || x.size % known !== 0) {
+      // numpy's own wording: a leading -1 is left out, any other is written "newaxis".
+      const written = requested.map((n, i) => (i !== unknown ? String(n) : i === 0 ? null : "newaxis")).filter((n) => n !== null);
+      throw new ValueError(`cannot reshape array of size ${x.size} into shape (${written.join(",")})`);
+    }
     requested[unknown] = x.size / known;
   }
   if (shapeSize(requested) !== x.size) throw new ValueError(`cannot reshape array of size ${x.size} into shape ${formatShape(requested)}`);

@@ -3,7 +3,7 @@
  * and a loop expression per result dtype; one driver serves them all.
  */
 import { floatResult, isFloat, isInteger, resultType, type DType } from "./dtype";
-import { ValueError, formatShape } from "./errors";
+import { OverflowError, ValueError, formatShape } from "./errors";
 import { elementwise, type KernelHelpers } from "./kernels";
 import { NDArray, asarray, broadcastShapes, broadcastTo, castExpression, empty, type ArrayLike } from "./ndarray";
 
@@ -24,10 +24,18 @@ const helpers: KernelHelpers = {
     const r = x % y;
     return r !== 0 && r < 0 !== y < 0 ? r + y : r;
   },
+  // npy_divmod's quotient: exact where x / y would round across an integer.
   floorDivFloat(x, y) {
     if (y === 0) return x / y;
-    const r = helpers.modFloat(x, y);
-    return Math.round((x - r) / y);
+    let mod = x % y;
+    let div = (x - mod) / y;
+    if (mod !== 0 && y < 0 !== mod < 0) {
+      mod += y;
+      div -= 1;
+    }
+    if (div === 0) return x / y < 0 || Object.is(x / y, -0) ? -0 : 0;
+    const floor = Math.floor(div);
+    return div - floor > 0.5 ? floor + 1 : floor;
   },
   floorDivInt(x, y) {
     return y === 0 ? 0 : Math.floor(x / y);
@@ -37,7 +45,7 @@ const helpers: KernelHelpers = {
     return x ** y;
   },
   sign(x) {
-    return x > 0 ? 1 : x < 0 ? -1 : x;
+    return x > 0 ? 1 : x < 0 ? -1 : x === 0 ? 0 : x;
   },
 };
 
@@ -47,17 +55,22 @@ interface Ufunc {
   readonly name: string;
   /** Result dtype from the operands' dtype (already promoted for binary ufuncs). */
   readonly result: (dtype: DType) => DType;
-  /** Loop expression for a result dtype, over `x` and `y`. */
+  /** Loop expression for the promoted dtype, over `x` and `y`. */
   readonly expression: Expression;
+  /**
+   * How a Python-like scalar operand joins the loop: cast to the promoted dtype (arithmetic, raising
+   * OverflowError when it does not fit, as numpy 2), to the float result (division), or kept exact (comparisons).
+   */
+  readonly scalars: "promoted" | "result" | "exact";
 }
 
 const same = (dtype: DType) => dtype;
 const toBool = (): DType => "bool";
 const toFloat = (dtype: DType): DType => (isFloat(dtype) ? dtype : "float64");
 
-function rejectBool(name: string, hint: string) {
+function rejectBool(message: string) {
   return (dtype: DType): DType => {
-    if (dtype === "bool") throw new TypeError(`numpy boolean ${name}, the \`${hint}\` operator, is not supported`);
+    if (dtype === "bool") throw new TypeError(message);
     return dtype;
   };
 }
@@ -83,8 +96,8 @@ function prepareOut(shape: readonly number[], dtype: DType, out: NDArray | undef
 function applyBinary(ufunc: Ufunc, a: ArrayLike, b: ArrayLike, out?: NDArray): NDArray {
   const promoted = resultType(operandKind(a), operandKind(b));
   const dtype = ufunc.result(promoted);
-  const x = computeDType(asarray(a, scalarDType(a, promoted)), promoted);
-  const y = computeDType(asarray(b, scalarDType(b, promoted)), promoted);
+  const x = computeDType(operand(ufunc, a, promoted, dtype), promoted);
+  const y = computeDType(operand(ufunc, b, promoted, dtype), promoted);
   const shape = x.shape.length === y.shape.length && x.shape.every((n, i) => n === y.shape[i]) ? x.shape : broadcastShapes(x.shape, y.shape);
   const target = prepareOut(shape, dtype, out);
   const expression = storeExpression(expressionFor(ufunc, promoted), dtype, target.dtype);
@@ -102,9 +115,27 @@ function applyUnary(ufunc: Ufunc, a: ArrayLike, out?: NDArray): NDArray {
   return target;
 }
 
-/** Wraps an expression so that its value is stored as `into` holds it (an `out=` of another dtype). */
+/**
+ * Wraps an expression so that its value is stored as `into` holds it: cast for an `out=` of another dtype,
+ * and `+ 0` for int64 (kept in a Float64Array), which must never hold -0.
+ */
 function storeExpression(expression: string, computed: DType, into: DType): string {
-  return castExpression(computed, into, `(${expression})`);
+  const stored = castExpression(computed, into, `(${expression})`);
+  return into === "int64" ? `${stored} + 0` : stored;
+}
+
+const INT_RANGE: Partial<Record<DType, [number, number]>> = { uint8: [0, 255], int32: [-(2 ** 31), 2 ** 31 - 1] };
+
+/** An operand as an array: scalars join in the dtype the ufunc's `scalars` rule says. */
+function operand(ufunc: Ufunc, value: ArrayLike, promoted: DType, result: DType): NDArray {
+  if (typeof value !== "number" && typeof value !== "boolean") return asarray(value);
+  if (ufunc.scalars === "exact") return asarray(value, { dtype: typeof value === "boolean" ? "bool" : "float64" });
+  const dtype = ufunc.scalars === "result" ? result : promoted;
+  const range = INT_RANGE[dtype];
+  if (range && typeof value === "number" && (value < range[0] || value > range[1])) {
+    throw new OverflowError(`Python integer ${value} out of bounds for ${dtype}`);
+  }
+  return asarray(value, { dtype });
 }
 
 type Kind = { dtype: DType } | number | boolean;
@@ -114,29 +145,28 @@ function operandKind(value: ArrayLike): Kind {
   return asarray(value);
 }
 
-/** Python scalars join an operation in the operation's dtype (NEP 50); other inputs keep their own. */
-function scalarDType(value: ArrayLike, promoted: DType): { dtype?: DType } {
-  return typeof value === "number" || typeof value === "boolean" ? { dtype: promoted } : {};
-}
-
-function binary(name: string, result: (dtype: DType) => DType, expression: Expression) {
-  const ufunc: Ufunc = { name, result, expression };
+function binary(name: string, result: (dtype: DType) => DType, expression: Expression, scalars: Ufunc["scalars"] = "promoted") {
+  const ufunc: Ufunc = { name, result, expression, scalars };
   return (a: ArrayLike, b: ArrayLike, options: OutOptions = {}): NDArray => applyBinary(ufunc, a, b, options.out);
 }
 
 function unary(name: string, result: (dtype: DType) => DType, expression: Expression) {
-  const ufunc: Ufunc = { name, result, expression };
+  const ufunc: Ufunc = { name, result, expression, scalars: "promoted" };
   return (a: ArrayLike, options: OutOptions = {}): NDArray => applyUnary(ufunc, a, options.out);
 }
 
 /** `a + b` elementwise with broadcasting (numpy's `np.add`); bool + bool is logical or. @example np.add(a, 1) */
 export const add = binary("add", same, (t) => (t === "bool" ? "x | y" : "x + y"));
 /** `a - b` (numpy's `np.subtract`). @example np.subtract(a, b) */
-export const subtract = binary("subtract", rejectBool("subtract", "-"), "x - y");
+export const subtract = binary(
+  "subtract",
+  rejectBool("numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead."),
+  "x - y",
+);
 /** `a * b` (numpy's `np.multiply`). @example np.multiply(a, 2) */
 export const multiply = binary("multiply", same, (t) => (t === "bool" ? "x & y" : t === "int32" ? "Math.imul(x, y)" : "x * y"));
 /** `a / b`, true division: integers give float64 (numpy's `np.divide`). @example np.divide(A, cal.reshape(1, 4)) */
-export const divide = binary("divide", toFloat, "x / y");
+export const divide = binary("divide", toFloat, "x / y", "result");
 /** `a // b`, rounded toward −∞ (numpy's `np.floor_divide`). @example np.floor_divide(7, 2) // array(3) */
 export const floor_divide = binary("floor_divide", same, (t) => (isFloat(t) ? "f.floorDivFloat(x, y)" : "f.floorDivInt(x, y)"));
 /** Remainder with the sign of the divisor (numpy's `np.mod`). @example np.mod(-1, 3) // array(2) */
@@ -148,24 +178,28 @@ export const maximum = binary("maximum", same, "x > y || x !== x ? x : y");
 /** Elementwise smaller value; NaN propagates (numpy's `np.minimum`). @example np.minimum(a, 1) */
 export const minimum = binary("minimum", same, "x < y || x !== x ? x : y");
 /** `a == b` elementwise, a bool array (numpy's `np.equal`). @example np.equal(a, 0) */
-export const equal = binary("equal", toBool, "x === y");
+export const equal = binary("equal", toBool, "x === y", "exact");
 /** `a != b` elementwise (numpy's `np.not_equal`). @example np.not_equal(a, b) */
-export const not_equal = binary("not_equal", toBool, "x !== y");
+export const not_equal = binary("not_equal", toBool, "x !== y", "exact");
 /** `a > b` elementwise (numpy's `np.greater`). @example np.greater(a, 0) */
-export const greater = binary("greater", toBool, "x > y");
+export const greater = binary("greater", toBool, "x > y", "exact");
 /** `a >= b` elementwise (numpy's `np.greater_equal`). @example np.greater_equal(a, 0) */
-export const greater_equal = binary("greater_equal", toBool, "x >= y");
+export const greater_equal = binary("greater_equal", toBool, "x >= y", "exact");
 /** `a < b` elementwise (numpy's `np.less`). @example np.less(a, 0) */
-export const less = binary("less", toBool, "x < y");
+export const less = binary("less", toBool, "x < y", "exact");
 /** `a <= b` elementwise (numpy's `np.less_equal`). @example np.less_equal(Z, 0) */
-export const less_equal = binary("less_equal", toBool, "x <= y");
+export const less_equal = binary("less_equal", toBool, "x <= y", "exact");
 /** Elementwise `a and b` on truth values (numpy's `np.logical_and`). @example np.logical_and(a.gt(0), a.lt(1)) */
-export const logical_and = binary("logical_and", toBool, "x !== 0 && y !== 0");
+export const logical_and = binary("logical_and", toBool, "x !== 0 && y !== 0", "exact");
 /** Elementwise `a or b` (numpy's `np.logical_or`). @example np.logical_or(m1, m2) */
-export const logical_or = binary("logical_or", toBool, "x !== 0 || y !== 0");
+export const logical_or = binary("logical_or", toBool, "x !== 0 || y !== 0", "exact");
 
 /** `-a` (numpy's `np.negative`). @example np.negative(a) */
-export const negative = unary("negative", rejectBool("negative", "-"), "-x");
+export const negative = unary(
+  "negative",
+  rejectBool("The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead."),
+  "-x",
+);
 /** Absolute value (numpy's `np.abs`). @example np.abs(np.array([-1, 2])) // array([1, 2]) */
 export const abs = unary("absolute", same, "Math.abs(x)");
 /** e^x (numpy's `np.exp`). @example np.exp(np.array([0, 1])) */
@@ -185,7 +219,11 @@ export const sin = unary("sin", floatResult, "Math.sin(x)");
 /** Cosine (numpy's `np.cos`). @example np.cos(x) */
 export const cos = unary("cos", floatResult, "Math.cos(x)");
 /** -1, 0 or 1 by sign; NaN stays NaN (numpy's `np.sign`). @example np.sign(a) */
-export const sign = unary("sign", rejectBool("sign", "sign"), "f.sign(x)");
+export const sign = unary(
+  "sign",
+  rejectBool("ufunc 'sign' did not contain a loop with signature matching types <class 'numpy.dtypes.BoolDType'> -> None"),
+  "f.sign(x)",
+);
 /** Whether each element is NaN (numpy's `np.isnan`). @example np.isnan(a).any() */
 export const isnan = unary("isnan", toBool, "x !== x");
 /** Whether each element is finite (numpy's `np.isfinite`). @example np.isfinite(a) */
@@ -200,8 +238,8 @@ export const logical_not = unary("logical_not", toBool, "x === 0");
 export function where(condition: ArrayLike, x: ArrayLike, y: ArrayLike): NDArray {
   const dtype = resultType(operandKind(x), operandKind(y));
   const c = asarray(condition);
-  const a = computeDType(asarray(x, scalarDType(x, dtype)), dtype);
-  const b = computeDType(asarray(y, scalarDType(y, dtype)), dtype);
+  const a = computeDType(asarray(x, typeof x === "object" ? {} : { dtype }), dtype);
+  const b = computeDType(asarray(y, typeof y === "object" ? {} : { dtype }), dtype);
   const shape = broadcastShapes(c.shape, a.shape, b.shape);
   const out = empty(shape, dtype);
   elementwise("x !== 0 ? y : z", shape, [out, broadcastTo(c, shape), broadcastTo(a, shape), broadcastTo(b, shape)]);

@@ -30,12 +30,17 @@ export function decodeScalar(x: GoldenScalar): number | boolean {
   return x;
 }
 
-/** Distance in units in the last place between two float64 values (0 for equal, NaN = NaN). */
-export function ulpDistance(a: number, b: number): number {
+/** Distance in units in the last place between two floats (float64, or float32 when `single`); NaN = NaN. */
+export function ulpDistance(a: number, b: number, single = false): number {
   if (Object.is(a, b) || a === b || (Number.isNaN(a) && Number.isNaN(b))) return 0;
   if (!Number.isFinite(a) || !Number.isFinite(b)) return Infinity;
   const view = new DataView(new ArrayBuffer(8));
   const ordered = (x: number) => {
+    if (single) {
+      view.setFloat32(0, x);
+      const bits = view.getInt32(0);
+      return BigInt(bits < 0 ? -(bits & 0x7fffffff) : bits);
+    }
     view.setFloat64(0, x);
     const bits = view.getBigInt64(0);
     return bits < 0n ? -(bits & 0x7fffffffffffffffn) : bits;
@@ -62,6 +67,11 @@ export function expectGolden(actual: unknown, golden: GoldenValue, tol: Toleranc
     expect(a.dtype, `${label} dtype`).toBe(golden.dtype);
     expect([...a.shape], `${label} shape`).toEqual(golden.shape);
     values = a.dtype === "bool" ? a.toArray().map((x) => x !== 0) : a.toArray();
+  } else if (actual instanceof NDArray) {
+    // Where numpy returns a NumPy scalar from an array function (dot of vectors), tsdl returns a 0-d array.
+    expect(actual.ndim, `${label} ndim`).toBe(0);
+    if (golden.dtype) expect(actual.dtype, `${label} dtype`).toBe(golden.dtype);
+    values = actual.dtype === "bool" ? [actual.item() !== 0] : [actual.item()];
   } else {
     expect(typeof actual === "number" || typeof actual === "boolean", `${label} should be a JS scalar`).toBe(true);
     values = [actual as number | boolean];
@@ -77,7 +87,7 @@ export function expectGolden(actual: unknown, golden: GoldenValue, tol: Toleranc
       const ok = Number.isNaN(e as number) ? Number.isNaN(v as number) : Math.abs((v as number) - (e as number)) <= (tol.atol ?? 0) + (tol.rtol ?? 0) * Math.abs(e as number);
       expect(ok, `${label}[${i}]: ${v} vs numpy ${e}`).toBe(true);
     } else {
-      expect(ulpDistance(v as number, e as number), `${label}[${i}]: ${v} vs numpy ${e}`).toBeLessThanOrEqual(tol.ulp!);
+      expect(ulpDistance(v as number, e as number, golden.dtype === "float32"), `${label}[${i}]: ${v} vs numpy ${e}`).toBeLessThanOrEqual(tol.ulp!);
     }
   }
 }

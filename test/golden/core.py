@@ -1,0 +1,308 @@
+"""Golden cases for np's core families: creation, ufuncs, reductions, shape, indexing, linear algebra.
+
+Each case names a tsdl function (`op`), its arguments (arrays encoded, Python scalars as JSON) and keyword
+options; numpy computes the expected result or error. The vitest side calls np[op](...args, kwargs).
+"""
+import numpy as np
+from common import encode, outcome, write
+
+rng = np.random.default_rng(0)
+
+
+def arr(a):
+    return {"array": encode(np.asarray(a))}
+
+
+def case(name, op, fn, args, kwargs=None):
+    c = {"name": name, "op": op, "args": args, "kwargs": kwargs or {}}
+    c.update(outcome(fn))
+    return c
+
+
+def sample(shape, dtype):
+    if dtype == "bool":
+        return rng.integers(0, 2, shape).astype(bool)
+    if dtype == "uint8":
+        return rng.integers(0, 256, shape).astype(np.uint8)
+    if dtype in ("int32", "int64"):
+        return rng.integers(-20, 20, shape).astype(dtype)
+    return (rng.standard_normal(shape) * 10).astype(dtype)
+
+
+DTYPES = ["bool", "uint8", "int32", "int64", "float32", "float64"]
+
+# ---- ufuncs ----
+ufunc_cases = []
+BINARY = ["add", "subtract", "multiply", "divide", "floor_divide", "mod", "power", "maximum", "minimum",
+          "equal", "not_equal", "greater", "greater_equal", "less", "less_equal", "logical_and", "logical_or"]
+for op in BINARY:
+    for da in DTYPES:
+        for db in DTYPES:
+            a = sample((3, 4), da)
+            b = sample((4,), db)
+            if op == "power":
+                b = np.abs(b) % 4 if db != "bool" else b
+                a = a % 5 if da not in ("bool", "float32", "float64") else a
+            if op in ("floor_divide", "mod") and db != "bool":
+                b = np.where(b == 0, 3, b).astype(db)
+            with np.errstate(all="ignore"):
+                ufunc_cases.append(case(f"{op} {da} {db}", op, lambda: getattr(np, op)(a, b), [arr(a), arr(b)]))
+for op in ["add", "multiply", "subtract", "divide", "power", "maximum", "greater"]:
+    for da in DTYPES:
+        for s in [3, -2, 2.5, True]:
+            a = sample((2, 3), da)
+            if op == "power" and da not in ("float32", "float64"):
+                a = np.abs(a) % 5
+            with np.errstate(all="ignore"):
+                ufunc_cases.append(case(f"{op} {da} scalar {s!r}", op, lambda: getattr(np, op)(a, s), [arr(a), s]))
+                ufunc_cases.append(case(f"{op} scalar {s!r} {da}", op, lambda: getattr(np, op)(s, a), [s, arr(a)]))
+UNARY = ["negative", "abs", "exp", "log", "log1p", "sqrt", "square", "tanh", "sin", "cos", "sign", "isnan", "isfinite", "logical_not"]
+special = np.array([0.0, -0.0, 1.0, -1.5, 2.5, 1e-300, 1e300, -1e300, np.nan, np.inf, -np.inf, 0.5, 700.0, -745.0, 3.14159])
+for op in UNARY:
+    for d in ["int32", "int64", "float32", "float64"]:
+        a = sample((4, 5), d)
+        if op in ("log", "sqrt", "log1p") and d.startswith("float"):
+            a = np.abs(a)
+        with np.errstate(all="ignore"):
+            ufunc_cases.append(case(f"{op} {d}", op, lambda: getattr(np, op)(a), [arr(a)]))
+    with np.errstate(all="ignore"):
+        ufunc_cases.append(case(f"{op} special", op, lambda: getattr(np, op)(special), [arr(special)]))
+for shapes in [((3, 1), (1, 4)), ((), (2, 3)), ((0, 3), (3,)), ((2, 1, 3), (4, 1)), ((3, 4), (3,)), ((2, 3), (3, 2)), ((5,), (0,)), ((1,), (0,))]:
+    a = sample(shapes[0], "float64")
+    b = sample(shapes[1], "float64")
+    ufunc_cases.append(case(f"broadcast {shapes}", "add", lambda: np.add(a, b), [arr(a), arr(b)]))
+c = sample((3, 4), "bool")
+x = sample((3, 4), "float64")
+ufunc_cases.append(case("where", "where", lambda: np.where(c, x, 0), [arr(c), arr(x), 0]))
+ufunc_cases.append(case("where int", "where", lambda: np.where(c, 1, -1), [arr(c), 1, -1]))
+ufunc_cases.append(case("clip", "clip", lambda: np.clip(x, -3.5, 4.25), [arr(x), -3.5, 4.25]))
+ufunc_cases.append(case("clip none", "clip", lambda: np.clip(x, None, 4.25), [arr(x), None, 4.25]))
+xi = sample((3, 4), "int64")
+ufunc_cases.append(case("clip int", "clip", lambda: np.clip(xi, -3, 4), [arr(xi), -3, 4]))
+ufunc_cases.append(case("negative int power", "power", lambda: np.power(xi, -1), [arr(xi), -1]))
+write("ufunc", ufunc_cases)
+
+# ---- reductions ----
+reduce_cases = []
+for d in DTYPES:
+    a = sample((3, 4, 5), d)
+    for op in ["sum", "mean", "max", "min", "prod", "std", "var", "all", "any"]:
+        for kw in [{}, {"axis": 0}, {"axis": 1}, {"axis": -1}, {"axis": (0, 2)}, {"axis": 1, "keepdims": True}, {"keepdims": True}]:
+            if op == "prod" and d != "bool":
+                a2 = (a % 3) if d not in ("float32", "float64") else a / 10
+            else:
+                a2 = a
+            reduce_cases.append(case(f"{op} {d} {kw}", op, lambda: getattr(np, op)(a2, **kw), [arr(a2)], kw))
+    for op in ["argmax", "argmin"]:
+        for kw in [{}, {"axis": 0}, {"axis": -1}, {"axis": 1, "keepdims": True}]:
+            reduce_cases.append(case(f"{op} {d} {kw}", op, lambda: getattr(np, op)(a, **kw), [arr(a)], kw))
+big = rng.standard_normal((7, 1000)) * 10.0 ** rng.integers(-3, 3, (7, 1000))
+for kw in [{}, {"axis": 0}, {"axis": 1}]:
+    reduce_cases.append(case(f"sum pairwise {kw}", "sum", lambda: np.sum(big, **kw), [arr(big)], kw))
+    reduce_cases.append(case(f"mean pairwise {kw}", "mean", lambda: np.mean(big, **kw), [arr(big)], kw))
+t = sample((4, 6), "float64").T
+reduce_cases.append(case("sum transposed axis 1", "sum", lambda: np.sum(t, axis=1), [arr(t)], {"axis": 1}))
+nanny = np.array([[1.0, np.nan, 3.0], [4.0, 5.0, 6.0]])
+for op in ["max", "min", "argmax", "argmin", "sum"]:
+    reduce_cases.append(case(f"{op} nan", op, lambda: getattr(np, op)(nanny, axis=1), [arr(nanny)], {"axis": 1}))
+empty = np.zeros((0, 3))
+for op, kw in [("sum", {"axis": 0}), ("max", {"axis": 0}), ("max", {}), ("argmax", {}), ("mean", {"axis": 1})]:
+    with np.errstate(all="ignore"):
+        reduce_cases.append(case(f"{op} empty {kw}", op, lambda: getattr(np, op)(empty, **kw), [arr(empty)], kw))
+reduce_cases.append(case("sum axis out of bounds", "sum", lambda: np.sum(np.ones((2, 3)), axis=2), [arr(np.ones((2, 3)))], {"axis": 2}))
+reduce_cases.append(case("sum axis -3", "sum", lambda: np.sum(np.ones((2, 3)), axis=-3), [arr(np.ones((2, 3)))], {"axis": -3}))
+reduce_cases.append(case("std ddof", "std", lambda: np.std(big[0], ddof=1), [arr(big[0])], {"ddof": 1}))
+write("reduce", reduce_cases)
+
+# ---- shape ----
+shape_cases = []
+a = np.arange(24).reshape(2, 3, 4)
+for shp in [(6, 4), (4, -1), (-1,), (24,), (2, 12), (5,), (-1, 5), (1, 2, 3, 4)]:
+    shape_cases.append(case(f"reshape {shp}", "reshape", lambda: np.reshape(a, shp), [arr(a), list(shp)]))
+shape_cases.append(case("reshape two unknowns", "reshape", lambda: np.reshape(a, (-1, -1)), [arr(a), [-1, -1]]))
+shape_cases.append(case("reshape of transposed", "reshape", lambda: np.reshape(a.T, (4, 6)), [arr(a.T), [4, 6]]))
+for axes in [None, [2, 0, 1], [1, 0, 2], [0, 1], [0, 0, 1], [-1, 0, 1]]:
+    shape_cases.append(case(f"transpose {axes}", "transpose", lambda: np.transpose(a, axes), [arr(a)] + ([axes] if axes is not None else [])))
+shape_cases.append(case("swapaxes", "swapaxes", lambda: np.swapaxes(a, 0, 2), [arr(a), 0, 2]))
+b = np.arange(6).reshape(1, 3, 1, 2)
+for ax in [None, 0, 2, [0, 2], 1, -2]:
+    shape_cases.append(case(f"squeeze {ax}", "squeeze", lambda: np.squeeze(b, tuple(ax) if isinstance(ax, list) else ax), [arr(b)] + ([ax] if ax is not None else [])))
+for ax in [0, 1, -1, 3, 4]:
+    shape_cases.append(case(f"expand_dims {ax}", "expand_dims", lambda: np.expand_dims(a, ax), [arr(a), ax]))
+shape_cases.append(case("ravel transposed", "ravel", lambda: np.ravel(a.T), [arr(a.T)]))
+x1 = sample((2, 3), "float64")
+x2 = sample((1, 3), "int64")
+x3 = sample((2, 2), "float32")
+for name, op, fn, args, kw in [
+    ("concatenate axis 0", "concatenate", lambda: np.concatenate([x1, x2]), [[arr(x1), arr(x2)]], {}),
+    ("concatenate mismatch", "concatenate", lambda: np.concatenate([x1, x3]), [[arr(x1), arr(x3)]], {}),
+    ("concatenate axis 1", "concatenate", lambda: np.concatenate([x1, x3], axis=1), [[arr(x1), arr(x3)]], {"axis": 1}),
+    ("concatenate ndim", "concatenate", lambda: np.concatenate([x1, x1[0]]), [[arr(x1), arr(x1[0])]], {}),
+    ("stack", "stack", lambda: np.stack([x1, x1 * 2]), [[arr(x1), arr(x1 * 2)]], {}),
+    ("stack axis -1", "stack", lambda: np.stack([x1, x1 * 2], axis=-1), [[arr(x1), arr(x1 * 2)]], {"axis": -1}),
+    ("stack mismatch", "stack", lambda: np.stack([x1, x2]), [[arr(x1), arr(x2)]], {}),
+    ("vstack 1-D", "vstack", lambda: np.vstack([x1[0], x1[1]]), [[arr(x1[0]), arr(x1[1])]], {}),
+    ("vstack", "vstack", lambda: np.vstack([x1, x2]), [[arr(x1), arr(x2)]], {}),
+    ("hstack 1-D", "hstack", lambda: np.hstack([x1[0], x2[0]]), [[arr(x1[0]), arr(x2[0])]], {}),
+    ("hstack 2-D", "hstack", lambda: np.hstack([x1, x1]), [[arr(x1), arr(x1)]], {}),
+    ("broadcast_to", "broadcast_to", lambda: np.broadcast_to(x2, (4, 3)), [arr(x2), [4, 3]], {}),
+    ("broadcast_to bad", "broadcast_to", lambda: np.broadcast_to(x1, (4, 3)), [arr(x1), [4, 3]], {}),
+]:
+    shape_cases.append(case(name, op, fn, args, kw))
+write("shape", shape_cases)
+
+# ---- creation ----
+creation_cases = []
+for name, op, fn, args, kw in [
+    ("zeros", "zeros", lambda: np.zeros((2, 3)), [[2, 3]], {}),
+    ("zeros int32", "zeros", lambda: np.zeros(4, dtype="int32"), [4], {"dtype": "int32"}),
+    ("ones", "ones", lambda: np.ones((3,)), [[3]], {}),
+    ("ones bool", "ones", lambda: np.ones((2, 2), dtype=bool), [[2, 2]], {"dtype": "bool"}),
+    ("full int", "full", lambda: np.full((2, 2), 7), [[2, 2], 7], {}),
+    ("full float", "full", lambda: np.full((2,), 0.5), [[2], 0.5], {}),
+    ("full bool", "full", lambda: np.full((2,), True), [[2], True], {}),
+    ("zeros negative", "zeros", lambda: np.zeros((2, -1)), [[2, -1]], {}),
+    ("arange 5", "arange", lambda: np.arange(5), [5], {}),
+    ("arange 2 10 3", "arange", lambda: np.arange(2, 10, 3), [2, 10, 3], {}),
+    ("arange float", "arange", lambda: np.arange(0, 1, 0.1), [0, 1, 0.1], {}),
+    ("arange negative step", "arange", lambda: np.arange(5, -3, -2), [5, -3, -2], {}),
+    ("arange -3 3 0.5", "arange", lambda: np.arange(-3, 3, 0.5), [-3, 3, 0.5], {}),
+    ("arange empty", "arange", lambda: np.arange(5, 2), [5, 2], {}),
+    ("linspace", "linspace", lambda: np.linspace(0, 1, 5), [0, 1, 5], {}),
+    ("linspace default", "linspace", lambda: np.linspace(-10, 10), [-10, 10], {}),
+    ("linspace 7", "linspace", lambda: np.linspace(-5.5, 3.3, 7), [-5.5, 3.3, 7], {}),
+    ("linspace no endpoint", "linspace", lambda: np.linspace(0, 1, 5, endpoint=False), [0, 1, 5], {"endpoint": False}),
+    ("linspace 1", "linspace", lambda: np.linspace(2, 3, 1), [2, 3, 1], {}),
+    ("linspace 1000", "linspace", lambda: np.linspace(-0.1, 0.7, 1000), [-0.1, 0.7, 1000], {}),
+    ("eye", "eye", lambda: np.eye(3), [3], {}),
+    ("eye rect k", "eye", lambda: np.eye(3, 4, k=1), [3, 4], {"k": 1}),
+    ("eye k -2", "eye", lambda: np.eye(4, k=-2), [4, 4], {"k": -2}),
+    ("array ints", "array", lambda: np.array([[1, 2], [3, 4]]), [[[1, 2], [3, 4]]], {}),
+    ("array mixed", "array", lambda: np.array([1, 2.5]), [[1, 2.5]], {}),
+    ("array bools", "array", lambda: np.array([True, False]), [[True, False]], {}),
+    ("array bool int", "array", lambda: np.array([True, 2]), [[True, 2]], {}),
+    ("array dtype", "array", lambda: np.array([1.7, -1.7], dtype="int32"), [[1.7, -1.7]], {"dtype": "int32"}),
+    ("array ragged", "array", lambda: np.array([[1, 2], [3]]), [[[1, 2], [3]]], {}),
+    ("array scalar", "array", lambda: np.array(3.5), [3.5], {}),
+    ("array empty", "array", lambda: np.array([]), [[]], {}),
+]:
+    creation_cases.append(case(name, op, fn, args, kw))
+u = np.array([0.5, 1.5, 2.5])
+v = np.array([-1, 0, 1, 2])
+creation_cases.append({"name": "meshgrid", "op": "meshgrid", "args": [arr(u), arr(v)], "kwargs": {}, "results": [encode(m) for m in np.meshgrid(u, v)]})
+creation_cases.append({"name": "meshgrid ij", "op": "meshgrid", "args": [arr(u), arr(v)], "kwargs": {"indexing": "ij"}, "results": [encode(m) for m in np.meshgrid(u, v, indexing="ij")]})
+for name, fn in [("astype int32", lambda: sample((3, 3), "float64").astype("int32")), ]:
+    pass
+f = np.array([1.7, -1.7, 2.5, -0.2, 300.9, np.nan])
+for d in DTYPES:
+    with np.errstate(all="ignore"):
+        g = f if d.startswith("float") or d == "bool" else f[:-1]
+        if d == "uint8":
+            g = np.array([1.7, 2.5, 200.9, 0.2])
+        creation_cases.append(case(f"astype {d}", "astype", lambda: g.astype(d), [arr(g), d]))
+write("creation", creation_cases)
+
+# ---- indexing ----
+index_cases = []
+m = np.arange(60).reshape(3, 4, 5) * 1.5
+
+
+def index_case(name, target, items):
+    """items: list of ("s", text) | ("i", int) | ("n", None) | ("a", array)."""
+    py = []
+    ts = []
+    for kind, v in items:
+        if kind == "s":
+            py.extend(eval(f"np.s_[{v}]", {"np": np}) if "," in v else [eval(f"np.s_[{v}]", {"np": np})])
+            ts.append(v)
+        elif kind == "a":
+            py.append(np.asarray(v))
+            ts.append(arr(v))
+        else:
+            py.append(v)
+            ts.append(v)
+    c = {"name": name, "op": "get", "args": [arr(target)] + ts, "kwargs": {}}
+    c.update(outcome(lambda: np.array(target[tuple(py)])))
+    return c
+
+
+for name, items in [
+    ("int", [("i", 1)]), ("neg int", [("i", -1)]), ("two ints", [("i", 1), ("i", 2)]), ("all ints", [("i", 2), ("i", 3), ("i", 4)]),
+    ("slice", [("s", "1:3")]), ("colon first", [("s", ":, 0")]), ("slice int", [("s", "0:5, 0")]), ("step", [("s", "::2")]),
+    ("negative step", [("s", "::-1, 1:3, ::-2")]), ("negative bounds", [("s", "-2:, :-1")]), ("empty slice", [("s", "2:1")]),
+    ("clamped", [("s", "1:100, -100:2")]), ("ellipsis", [("s", "..., 1")]), ("ellipsis middle", [("i", 0), ("s", "..."), ("i", 2)]),
+    ("newaxis", [("n", None), ("s", ":, 1")]), ("newaxis end", [("s", "..."), ("n", None)]), ("string newaxis", [("s", "1, None")]),
+    ("int out of bounds", [("i", 3)]), ("neg out of bounds", [("s", ":, -5")]), ("too many", [("s", "0, 0, 0, 0")]),
+    ("int array", [("a", np.array([2, 0, 2]))]), ("int array axis 1", [("s", ":"), ("a", np.array([3, -1]))]),
+    ("two int arrays", [("a", np.array([0, 2])), ("a", np.array([1, 3]))]),
+    ("separated int arrays", [("a", np.array([0, 2])), ("s", ":"), ("a", np.array([1, 3]))]),
+    ("2-D int array", [("a", np.array([[0, 1], [2, 2]]))]),
+    ("int array out of bounds", [("a", np.array([0, 3]))]),
+    ("mask", [("a", m > 40)]), ("mask first axis", [("a", np.array([True, False, True]))]),
+    ("mask then slice", [("a", np.array([True, False, True])), ("s", "1:3")]),
+    ("mask wrong size", [("a", np.array([True, False]))]),
+    ("slice then int array", [("s", "1:"), ("a", np.array([0, 0, 3]))]),
+]:
+    index_cases.append(index_case(name, m, items))
+flat = np.arange(10)
+index_cases.append(index_case("1-D slice", flat, [("s", "2:8:3")]))
+index_cases.append(index_case("1-D mask", flat, [("a", flat % 3 == 0)]))
+
+
+def set_case(name, target, items, value):
+    t = target.copy()
+    py = []
+    ts = []
+    for kind, v in items:
+        if kind == "s":
+            py.extend(eval(f"np.s_[{v}]", {"np": np}) if "," in v else [eval(f"np.s_[{v}]", {"np": np})])
+            ts.append(v)
+        elif kind == "a":
+            py.append(np.asarray(v))
+            ts.append(arr(v))
+        else:
+            py.append(v)
+            ts.append(v)
+
+    def run():
+        t[tuple(py)] = value
+        return t
+
+    c = {"name": name, "op": "set", "args": [arr(target)] + ts + [arr(value) if isinstance(value, np.ndarray) else value], "kwargs": {}}
+    c.update(outcome(run))
+    return c
+
+
+z = np.arange(-6, 6).reshape(3, 4) * 1.0
+index_cases.append(set_case("relu mask", z, [("a", z <= 0)], 0))
+index_cases.append(set_case("column", z, [("s", ":, 0")], 7.5))
+index_cases.append(set_case("row broadcast", z, [("s", "1")], np.array([1.0, 2.0, 3.0, 4.0])))
+index_cases.append(set_case("slice block", z, [("s", "0:2, 1:3")], np.array([[9.0], [8.0]])))
+index_cases.append(set_case("int array rows", z, [("a", np.array([2, 0]))], np.array([-1.0, -2.0, -3.0, -4.0])))
+index_cases.append(set_case("int array cells", z, [("a", np.array([0, 2])), ("a", np.array([1, 3]))], 100))
+index_cases.append(set_case("bad broadcast", z, [("s", ":, 0")], np.array([1.0, 2.0])))
+zi = np.arange(6).reshape(2, 3)
+index_cases.append(set_case("int target float value", zi, [("s", "0")], 2.7))
+write("indexing", index_cases)
+
+# ---- linear algebra ----
+linalg_cases = []
+for sa, sb in [((3,), (3,)), ((2, 3), (3,)), ((3,), (3, 4)), ((2, 3), (3, 4)), ((2, 3, 4), (4,)), ((2, 3, 4), (5, 4, 2)), ((2, 3), (2, 3)), ((), (2, 2)), ((4,), (3,))]:
+    a = sample(sa, "float64")
+    b = sample(sb, "float64")
+    linalg_cases.append(case(f"dot {sa} {sb}", "dot", lambda: np.dot(a, b), [arr(a), arr(b)]))
+for sa, sb in [((2, 3), (3, 4)), ((5, 2, 3), (3, 4)), ((2, 1, 2, 3), (4, 3, 2)), ((3,), (3, 2)), ((2, 3), (3,)), ((2, 3), (2, 3))]:
+    a = sample(sa, "float64")
+    b = sample(sb, "float64")
+    linalg_cases.append(case(f"matmul {sa} {sb}", "matmul", lambda: np.matmul(a, b), [arr(a), arr(b)]))
+ai = sample((3, 4), "int64")
+bi = sample((4, 2), "int32")
+linalg_cases.append(case("dot int", "dot", lambda: np.dot(ai, bi), [arr(ai), arr(bi)]))
+at = sample((5, 3), "float64")
+linalg_cases.append(case("dot transposed", "dot", lambda: np.dot(at.T, at), [arr(at.T), arr(at)]))
+linalg_cases.append(case("outer", "outer", lambda: np.outer([1, 2, 3], [1.5, -1]), [arr(np.array([1, 2, 3])), arr(np.array([1.5, -1]))]))
+v = sample((4, 5), "float64")
+for kw in [{}, {"axis": 0}, {"axis": 1, "keepdims": True}, {"ord": 1, "axis": 1}, {"ord": np.inf, "axis": 0}, {"axis": (0, 1)}]:
+    linalg_cases.append(case(f"norm {kw}", "linalg.norm", lambda: np.linalg.norm(v, **kw), [arr(v)], {k: ("inf" if x == np.inf else list(x) if isinstance(x, tuple) else x) for k, x in kw.items()}))
+linalg_cases.append(case("norm int vector", "linalg.norm", lambda: np.linalg.norm(np.array([3, 4])), [arr(np.array([3, 4]))]))
+write("linalg", linalg_cases)

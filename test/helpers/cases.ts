@@ -1,0 +1,55 @@
+/** Runs golden cases (test/golden/core.py): decodes arguments, calls np, compares with numpy's outcome. */
+import { expect } from "vitest";
+import * as np from "../../lib/np";
+import { NDArray } from "../../lib/np/ndarray";
+import { decodeScalar, expectGolden, type GoldenCase, type GoldenValue, type Tolerance } from "./golden";
+
+type Encoded = { array: GoldenValue } | Encoded[] | number | boolean | string | null;
+
+/** An NDArray from numpy's encoding (dtype, shape, flat data). */
+export function decodeArray(value: GoldenValue): NDArray {
+  const data = value.data.map(decodeScalar) as (number | boolean)[];
+  return np.array(data, { dtype: value.dtype as np.DType }).reshape(value.shape ?? []);
+}
+
+export function decodeArg(arg: Encoded): unknown {
+  if (Array.isArray(arg)) return arg.map(decodeArg);
+  if (arg !== null && typeof arg === "object") return decodeArray(arg.array);
+  if (arg === "inf") return Infinity;
+  return arg;
+}
+
+function resolve(op: string): (...args: unknown[]) => unknown {
+  if (op === "get") return (a, ...items) => (a as NDArray).get(...(items as np.IndexItem[]));
+  if (op === "set") return (a, ...rest) => (a as NDArray).set(...(rest as [np.IndexItem, np.ArrayLike]));
+  if (op === "astype") return (a, dtype) => (a as NDArray).astype(dtype as np.DType);
+  const fn = op.split(".").reduce<any>((scope, key) => scope[key], np);
+  if (typeof fn !== "function") throw new Error(`np has no ${op}`);
+  return fn;
+}
+
+/** Calls the case's np function with the decoded arguments, keyword options last when there are any. */
+export function callCase(c: GoldenCase): unknown {
+  const args = (c.args as Encoded[]).map(decodeArg);
+  const kwargs = Object.fromEntries(Object.entries(c.kwargs as Record<string, Encoded>).map(([k, v]) => [k, decodeArg(v)]));
+  return resolve(c.op as string)(...args, ...(Object.keys(kwargs).length ? [kwargs] : []));
+}
+
+/** Asserts np reproduces the case: the same error (type and message) or the same result within `tol`. */
+export function checkCase(c: GoldenCase, tol: Tolerance = {}): void {
+  if (c.error) {
+    let thrown: unknown;
+    try {
+      callCase(c);
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown, `${c.name} should throw numpy's ${c.error}`).toBeInstanceOf(Error);
+    const err = thrown as Error;
+    const expectedName = c.error === "UFuncTypeError" || c.error === "UFuncNoLoopError" ? "TypeError" : c.error;
+    expect(err.name, c.name).toBe(expectedName === "AxisError" ? "AxisError" : expectedName);
+    expect(err.message, c.name).toBe(c.message);
+    return;
+  }
+  expectGolden(callCase(c), c.result!, tol, c.name);
+}
