@@ -8,6 +8,11 @@ export class IndexError extends Error {
   override name = "IndexError";
 }
 
+/** numpy's MemoryError: an array too large to allocate. */
+export class MemoryError extends Error {
+  override name = "MemoryError";
+}
+
 /** numpy's OverflowError: a Python integer does not fit the array's integer dtype (NEP 50). */
 export class OverflowError extends Error {
   override name = "OverflowError";

@@ -16,7 +16,7 @@ export { NDArray, array, asarray, broadcastShapes as broadcast_shapes } from "./
 export type { ArrayLike, AxisOptions, IndexItem, NestedArray, NestedList, Scalar, VarianceOptions } from "./ndarray";
 export type { DType } from "./dtype";
 export { promoteTypes as promote_types } from "./dtype";
-export { AxisError, IndexError, ValueError } from "./errors";
+export { AxisError, IndexError, MemoryError, OverflowError, ValueError } from "./errors";
 export * from "./creation";
 export * from "./ufunc";
 export { abs as absolute } from "./ufunc";

@@ -4,7 +4,7 @@
  * methods delegate to them.
  */
 import { allocate, castScalar, checkDType, scalarDType, promoteTypes, type DType, type TypedArray } from "./dtype";
-import { ValueError, formatShape } from "./errors";
+import { MemoryError, ValueError, formatShape } from "./errors";
 import { elementwise } from "./kernels";
 import * as ufunc from "./ufunc";
 import * as reduce from "./reduce";
@@ -358,18 +358,38 @@ export function castExpression(from: DType, to: DType, value = "x"): string {
   return value;
 }
 
+/** Bytes per element as numpy stores them (what its allocation messages count). */
+const ITEMSIZE: Record<DType, number> = { float64: 8, float32: 4, int32: 4, int64: 8, uint8: 1, bool: 1 };
+
+/** numpy's `_size_to_string`: bytes in binary units with three significant digits, as in "7.28 TiB". */
+function sizeToString(bytes: number): string {
+  const units = ["bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"];
+  let unit = Math.floor(Math.max(Math.floor(Math.log2(Math.max(bytes, 1))), 1) / 10);
+  let value = bytes / 2 ** (unit * 10);
+  if (Math.round(value) === 1024) {
+    unit += 1;
+    value /= 1024;
+  }
+  if (unit === 0) return `${value.toFixed(0)} ${units[0]}`;
+  return `${Number(value.toPrecision(3))} ${units[unit]}`;
+}
+
+/** A shape as Python prints a tuple, `(2, 3)`: numpy's wording in some messages. */
+function tupleRepr(shape: readonly number[]): string {
+  return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(", ")})`;
+}
+
 /** An uninitialised (here: zero-filled) array, the allocation primitive of every family. */
 export function empty(shape: readonly number[], dtype: DType = "float64"): NDArray {
   for (const n of shape) {
     if (!Number.isInteger(n) || n < 0) throw new ValueError("negative dimensions are not allowed");
   }
   const size = shapeSize(shape);
-  if (size > 2 ** 32) throw new ValueError(`Unable to allocate array with shape ${formatShape(shape)} and data type ${dtype}`);
   let data: TypedArray;
   try {
     data = allocate(dtype, size);
   } catch {
-    throw new ValueError(`Unable to allocate array with shape ${formatShape(shape)} and data type ${dtype}`);
+    throw new MemoryError(`Unable to allocate ${sizeToString(size * ITEMSIZE[dtype])} for an array with shape ${tupleRepr(shape)} and data type ${dtype}`);
   }
   return new NDArray(data, shape, dtype);
 }

@@ -162,6 +162,8 @@ for name, op, fn, args, kw in [
     ("full float", "full", lambda: np.full((2,), 0.5), [[2], 0.5], {}),
     ("full bool", "full", lambda: np.full((2,), True), [[2], True], {}),
     ("zeros negative", "zeros", lambda: np.zeros((2, -1)), [[2, -1]], {}),
+    ("zeros too large", "zeros", lambda: np.zeros((1000000, 1000000)), [[1000000, 1000000]], {}),
+    ("ones too large int32", "ones", lambda: np.ones((100000, 100000), dtype="int32"), [[100000, 100000]], {"dtype": "int32"}),
     ("arange 5", "arange", lambda: np.arange(5), [5], {}),
     ("arange 2 10 3", "arange", lambda: np.arange(2, 10, 3), [2, 10, 3], {}),
     ("arange float", "arange", lambda: np.arange(0, 1, 0.1), [0, 1, 0.1], {}),
