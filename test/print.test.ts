@@ -3,6 +3,7 @@
  * give numpy's repr and str character for character, and Dragon4 scalar formatting must match numpy's
  * format_float_positional / format_float_scientific.
  */
+import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import { allocate, type DType } from "../lib/np/dtype";
 import { NDArray } from "../lib/np/ndarray";
@@ -56,6 +57,15 @@ describe("repr and str match numpy", () => {
   });
 });
 
+describe("NDArray prints through these functions", () => {
+  it("console.log shows numpy's repr and String() numpy's str", () => {
+    const c = arrayCases.find((x) => x.name === "calorie percentage")!;
+    const a = caseArray(c);
+    expect(inspect(a)).toBe(c.repr);
+    expect(String(a)).toBe(c.str);
+  });
+});
+
 describe("Dragon4 float formatting matches numpy", () => {
   it.each(scalarCases.map((c) => [c.name, c] as const))("%s", (_name, c) => {
     const x = Number(decodeScalar(c.value as number | "nan" | "inf" | "-inf"));
@@ -65,7 +75,7 @@ describe("Dragon4 float formatting matches numpy", () => {
   });
 
   it("rejects inconsistent digit options as numpy does", () => {
-    expect(() => format_float_positional(0.5, { unique: false })).toThrow("precision must be specified if unique is False");
+    expect(() => format_float_positional(0.5, { unique: false })).toThrow("in non-unique mode `precision` must be supplied");
     expect(() => format_float_positional(0.5, { precision: 2, min_digits: 3 })).toThrow("min_digits must be less than or equal to precision");
     expect(() => format_float_positional(0.5, { precision: 0, fractional: false })).toThrow("precision must be greater than 0");
   });

@@ -128,11 +128,15 @@ function decompose(x: number, dtype: FloatDType): { mantissa: bigint; exponent: 
   bitsView.setFloat64(0, x);
   const high = bitsView.getUint32(0);
   const biased = (high >>> 20) & 0x7ff;
-  const fraction = (BigInt(high & 0xfffff) << 32n) | BigInt(bitsView.getUint32(4));
+  const highFraction = high & 0xfffff;
+  const lowFraction = bitsView.getUint32(4);
+  const fraction = (BigInt(highFraction) << 32n) | BigInt(lowFraction);
   const doubleMantissa = biased === 0 ? fraction : fraction | (1n << 52n);
   const doubleExponent = biased === 0 ? -1074 : biased - 1075;
   const { bits, minExponent } = FLOAT_FORMATS[dtype];
-  const log2 = doubleMantissa.toString(2).length - 1 + doubleExponent;
+  // floor(log2 |x|): from the exponent field, or for a subnormal double from its highest fraction bit.
+  const topFractionBit = highFraction !== 0 ? 63 - Math.clz32(highFraction) : 31 - Math.clz32(lowFraction);
+  const log2 = biased === 0 ? topFractionBit - 1074 : biased - 1023;
   const exponent = Math.max(log2 - (bits - 1), minExponent);
   const shift = doubleExponent - exponent;
   const mantissa = shift >= 0 ? doubleMantissa << BigInt(shift) : doubleMantissa >> BigInt(-shift);
@@ -301,6 +305,13 @@ export interface ScientificOptions {
   dtype?: FloatDType;
 }
 
+/** The digits after the point under a trim mode: padded with zeros to `wanted` (`k`), or trailing zeros cut. */
+function trimmedFraction(fraction: string, trim: TrimMode, wanted: number): string {
+  if (trim === "k") return fraction.padEnd(wanted, "0");
+  const cut = fraction.replace(/0+$/, "");
+  return trim === "0" && cut === "" ? "0" : cut;
+}
+
 /** A non-negative option, or -1 for "not given", as numpy's `_none_or_positive_arg`. */
 function optionalCount(value: number | undefined, name: string): number {
   if (value === undefined) return -1;
@@ -309,21 +320,19 @@ function optionalCount(value: number | undefined, name: string): number {
 }
 
 function checkDigitOptions(unique: boolean, precision: number, minDigits: number): void {
-  if (!unique && precision < 0) throw new ValueError("precision must be specified if unique is False");
+  if (!unique && precision < 0) throw new TypeError("in non-unique mode `precision` must be supplied");
   if (minDigits > 0 && precision > 0 && minDigits > precision) {
     throw new ValueError("min_digits must be less than or equal to precision");
   }
 }
 
 function signPrefix(x: number, forceSign: boolean): string {
-  if (x < 0 || Object.is(x, -0)) return "-";
-  return forceSign ? "+" : "";
+  return signbit(x) ? "-" : forceSign ? "+" : "";
 }
 
-/** inf/nan text shared by the formatters; numpy prints a sign only on infinities. */
-function nonFinite(x: number, forceSign: boolean, nanstr = "nan", infstr = "inf"): string {
-  if (Number.isNaN(x)) return (forceSign ? "+" : "") + nanstr;
-  return (x < 0 ? "-" : forceSign ? "+" : "") + infstr;
+/** Dragon4's text for inf and nan: infinities keep their sign, nan never shows one. */
+function dragon4NonFinite(x: number, forceSign: boolean): string {
+  return Number.isNaN(x) ? "nan" : signPrefix(x, forceSign) + "inf";
 }
 
 /**
@@ -341,7 +350,7 @@ export function format_float_positional(x: number, options: PositionalOptions = 
   if (!fractional && precision === 0) throw new ValueError("precision must be greater than 0 if fractional=False");
   checkDigitOptions(unique, precision, minDigits);
   const forceSign = options.sign ?? false;
-  if (!Number.isFinite(x)) return nonFinite(x, forceSign);
+  if (!Number.isFinite(x)) return dragon4NonFinite(x, forceSign);
   const trim = options.trim ?? "k";
   const { digits, exponent } = dragon4(x, options.dtype ?? "float64", {
     unique,
@@ -361,13 +370,7 @@ export function format_float_positional(x: number, options: PositionalOptions = 
   }
 
   const requested = unique ? minDigits : precision;
-  const wanted = fractional ? Math.max(requested, 0) : requested - whole.length;
-  if (trim === "0" && fraction === "") fraction = "0";
-  else if (trim === "k" && wanted > fraction.length) fraction = fraction.padEnd(wanted, "0");
-  if (trim !== "k") {
-    fraction = fraction.replace(/0+$/, "");
-    if (trim === "0" && fraction === "") fraction = "0";
-  }
+  fraction = trimmedFraction(fraction, trim, fractional ? requested : requested - whole.length);
   const point = fraction !== "" || trim !== "-" ? "." : "";
 
   let text = whole + point + fraction;
@@ -393,7 +396,7 @@ export function format_float_scientific(x: number, options: ScientificOptions = 
   const unique = options.unique ?? true;
   checkDigitOptions(unique, precision, minDigits);
   const forceSign = options.sign ?? false;
-  if (!Number.isFinite(x)) return nonFinite(x, forceSign);
+  if (!Number.isFinite(x)) return dragon4NonFinite(x, forceSign);
   const trim = options.trim ?? "k";
   // numpy counts precision after the point; Dragon4 counts significant digits, one more.
   const { digits, exponent } = dragon4(x, options.dtype ?? "float64", {
@@ -403,16 +406,9 @@ export function format_float_scientific(x: number, options: ScientificOptions = 
     cutoffMin: minDigits < 0 ? -1 : minDigits + 1,
   });
 
-  let fraction = digits.slice(1);
-  const requested = Math.max(unique ? minDigits : precision, 0);
-  if (trim === "0" && fraction === "") fraction = "0";
-  else if (trim === "k" && requested > fraction.length) fraction = fraction.padEnd(requested, "0");
   // Unlike positional, scientific trimming keeps a point that had digits after it, even with trim "-".
-  const hadPoint = fraction !== "" || trim !== "-";
-  if (trim !== "k") {
-    fraction = fraction.replace(/0+$/, "");
-    if (trim === "0" && fraction === "") fraction = "0";
-  }
+  const hadPoint = digits.length > 1 || trim !== "-";
+  const fraction = trimmedFraction(digits.slice(1), trim, unique ? minDigits : precision);
 
   const expDigits = optionalCount(options.exp_digits, "exp_digits");
   const exponentText = String(Math.abs(exponent)).padStart(expDigits < 0 ? 2 : expDigits, "0");
@@ -514,8 +510,11 @@ function floatFormatter(values: readonly number[], dtype: FloatDType, options: F
   }
 
   const digitOptions = { precision: precision < 0 ? undefined : precision, min_digits: minDigits < 0 ? undefined : minDigits, unique, trim, sign: forceSign, pad_left: padLeft, dtype };
+  // Unlike Dragon4, the array formatter gives nan a plus sign too.
+  const nonFiniteText = (value: number) =>
+    Number.isNaN(value) ? (forceSign ? "+" : "") + options.nanstr : signPrefix(value, forceSign) + options.infstr;
   return (value) => {
-    if (!Number.isFinite(value)) return nonFinite(value, forceSign, options.nanstr, options.infstr).padStart(padLeft + padRight + 1);
+    if (!Number.isFinite(value)) return nonFiniteText(value).padStart(padLeft + padRight + 1);
     return scientific
       ? format_float_scientific(value, { ...digitOptions, exp_digits: expDigits })
       : format_float_positional(value, { ...digitOptions, pad_right: padRight });
@@ -753,10 +752,10 @@ const GAP = "...";
 
 /**
  * The notebook's HTML view of an array (not a numpy function): a table for 0-, 1- and 2-d arrays with the
- * elements formatted as repr formats them and large arrays summarised with `...` cells; higher dimensions as
- * numpy's `str` in a `<pre>`. The caption gives the shape and dtype.
+ * elements formatted as repr formats them and large arrays summarised with `...` cells; higher dimensions
+ * and empty arrays as numpy's `str` in a `<pre>`. A caption gives the shape and dtype.
  * @example
- * array_html(np.eye(2)) // '<table class="tsdl-ndarray" ...><caption>shape (2, 2) · float64</caption>...'
+ * array_html(np.eye(2)) // a <table> of 2 rows of cells "1." "0." / "0." "1.", captioned "shape (2, 2) · float64"
  */
 export function array_html(a: NDArray): string {
   const caption = `<caption style="caption-side: bottom; text-align: left">shape ${escapeHtml(pythonTuple(a.shape))} · ${a.dtype}</caption>`;

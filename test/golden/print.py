@@ -237,6 +237,9 @@ fmt(sci, 0.1, min_digits=6)
 fmt(sci, 1.0 / 3, "float32", precision=12, unique=False)
 fmt(sci, 2.0**-20, "float32", min_digits=10)
 fmt(sci, 1.7976931348623157e308, precision=30, unique=False)
+fmt(pos, np.nan, sign=True)
+fmt(sci, -np.inf, sign=True)
+fmt(pos, np.inf, sign=True)
 
 if __name__ == "__main__":
     write("print", cases + scalar_cases)
