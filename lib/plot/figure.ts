@@ -11,7 +11,7 @@ import { MARKERS, parseFormat, plotlyDash, type LineStyle } from "./format";
 import { pngDataUri } from "./png";
 import { FONT_FAMILY, legendSize, pt, STYLE } from "./style";
 import { renderSvg } from "./svg";
-import { autoLimits, maxNLocator, type Scale } from "./ticks";
+import { autoLimits, LEVEL_STEPS, maxNLocator, type Scale } from "./ticks";
 
 /** A plotly.js trace. */
 export type Trace = { type: string; [key: string]: unknown };
@@ -718,7 +718,7 @@ function contourLevels(levels: number | readonly number[] | undefined, zmin: num
   }
   const count = (levels as number | undefined) ?? 7;
   const [lo, hi] = zmin === zmax ? [zmin - 1e-3 * Math.max(1, Math.abs(zmin)), zmax + 1e-3 * Math.max(1, Math.abs(zmax))] : [zmin, zmax];
-  const candidates = maxNLocator(lo, hi, count + 1, 1);
+  const candidates = maxNLocator(lo, hi, count + 1, { minTicks: 1, steps: LEVEL_STEPS });
   // matplotlib's _autolev keeps at most one level below the data and one above it.
   const below = candidates.filter((level) => level < lo).length;
   const above = candidates.filter((level) => level > hi).length;

@@ -45,12 +45,14 @@ export function renderSvg(figure: PlotlyFigure): string {
   const plotArea = { left: margin.l, top: margin.t, width: width - margin.l - margin.r, height: height - margin.t - margin.b };
   const fontSize: number = layout.font?.size ?? 12;
   const prefix = `tsdl${++documentCount}`;
+  let idCount = 0;
+  const ids: IdSource = { next: () => `${prefix}-${++idCount}` };
   const frames = axesFrames(figure, plotArea);
   const body: string[] = [];
   body.push(`<rect width="${width}" height="${height}" fill="${layout.paper_bgcolor ?? "white"}"/>`);
-  frames.forEach((frame, i) => body.push(drawAxes(frame, `${prefix}-clip${i}`, layout, fontSize)));
+  frames.forEach((frame) => body.push(drawAxes(frame, ids, layout, fontSize)));
   for (const annotation of layout.annotations ?? []) body.push(drawAnnotation(annotation, plotArea, fontSize));
-  body.push(...drawLegends(figure, plotArea, fontSize));
+  body.push(...drawLegends(figure, plotArea, fontSize, ids));
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${width}" height="${height}" ` +
     `viewBox="0 0 ${width} ${height}" font-family="${FONT_FAMILY}" font-size="${n(fontSize)}">${body.join("")}</svg>`
@@ -154,15 +156,16 @@ function traceCoordinates(trace: Trace, direction: "x" | "y"): number[] {
   return [centers[0] - half, centers[centers.length - 1] + half];
 }
 
-function drawAxes(frame: AxesFrame, clipId: string, layout: Record<string, any>, fontSize: number): string {
+function drawAxes(frame: AxesFrame, ids: IdSource, layout: Record<string, any>, fontSize: number): string {
   const { left, right, top, bottom } = frame;
   const xTicks = ticksFor(frame.x, "x", fontSize);
   const yTicks = ticksFor(frame.y, "y", fontSize);
+  const clipId = ids.next();
   const parts: string[] = [];
   parts.push(`<rect x="${n(left)}" y="${n(top)}" width="${n(right - left)}" height="${n(bottom - top)}" fill="${layout.plot_bgcolor ?? "white"}"/>`);
   parts.push(drawGrid(frame.x, xTicks, [top, bottom], "x"), drawGrid(frame.y, yTicks, [left, right], "y"));
   parts.push(`<clipPath id="${clipId}"><rect x="${n(left)}" y="${n(top)}" width="${n(right - left)}" height="${n(bottom - top)}"/></clipPath>`);
-  parts.push(`<g clip-path="url(#${clipId})">${frame.traces.map((trace) => drawTrace(trace, frame)).join("")}</g>`);
+  parts.push(`<g clip-path="url(#${clipId})">${frame.traces.map((trace) => drawTrace(trace, frame, ids)).join("")}</g>`);
   parts.push(drawSpines(frame));
   parts.push(drawTicks(frame, "x", xTicks, fontSize), drawTicks(frame, "y", yTicks, fontSize));
   return `<g class="axes" data-axes="${frame.id}" data-xlim="${frame.x.limits.join(",")}" data-ylim="${frame.y.limits.join(",")}" ` +
@@ -242,13 +245,13 @@ function drawTicks(frame: AxesFrame, direction: "x" | "y", ticks: Ticks, fontSiz
   return parts.join("");
 }
 
-function drawTrace(trace: Trace, frame: AxesFrame): string {
+function drawTrace(trace: Trace, frame: AxesFrame, ids: IdSource): string {
   if (trace.visible === false) return "";
   const opacity = trace.opacity !== undefined ? ` opacity="${trace.opacity}"` : "";
   const name = trace.name !== undefined ? ` data-name="${escapeXml(String(trace.name))}"` : "";
   switch (trace.type) {
     case "scatter":
-      return `<g class="trace scatter"${name}${opacity}>${drawScatter(trace, frame)}</g>`;
+      return `<g class="trace scatter"${name}${opacity}>${drawScatter(trace, frame, ids)}</g>`;
     case "bar":
       return `<g class="trace bars"${name}${opacity}>${drawBars(trace, frame)}</g>`;
     case "heatmap":
@@ -261,7 +264,7 @@ function drawTrace(trace: Trace, frame: AxesFrame): string {
   }
 }
 
-function drawScatter(trace: Trace, frame: AxesFrame): string {
+function drawScatter(trace: Trace, frame: AxesFrame, ids: IdSource): string {
   const ys = ((trace.y as (number | null)[]) ?? []).map((v) => (v === null ? NaN : v));
   const xs = positions(trace, "x", ys.length);
   const mode = String(trace.mode ?? (ys.length < 20 ? "lines+markers" : "lines"));
@@ -287,7 +290,7 @@ function drawScatter(trace: Trace, frame: AxesFrame): string {
     parts.push(`<path class="line" d="${d}" fill="none" stroke="${line.color ?? "#1f77b4"}" stroke-width="${n(width)}"` +
       `${dash ? ` stroke-dasharray="${dash}"` : ""} stroke-linejoin="round" stroke-linecap="${dash ? "butt" : "square"}"/>`);
   }
-  if (mode.includes("markers")) parts.push(drawMarkers(trace, px, py));
+  if (mode.includes("markers")) parts.push(drawMarkers(trace, px, py, ids));
   return parts.join("");
 }
 
@@ -299,24 +302,44 @@ function dashArray(dash: string | undefined, width: number): string {
   return (named[dash] ?? [4, 2]).map((k) => n(k * width)).join(",");
 }
 
-function drawMarkers(trace: Trace, px: number[], py: number[]): string {
+/**
+ * Markers as `<use>`s of one outline defined per trace, so a point costs a few dozen bytes; colour and size
+ * are set per point only when they vary.
+ */
+function drawMarkers(trace: Trace, px: number[], py: number[], ids: IdSource): string {
   const marker = (trace.marker ?? {}) as Record<string, any>;
   const symbol = String(marker.symbol ?? "circle");
   const open = symbol.endsWith("-open");
-  const path = MARKER_PATHS[symbol.replace(/-open$/, "")] ?? MARKER_PATHS.circle;
+  const outline = MARKER_PATHS[symbol.replace(/-open$/, "")] ?? MARKER_PATHS.circle;
   const colors = perPoint(marker.color, marker, px.length, "#1f77b4");
   const sizes = perPoint(marker.size, marker, px.length, 6) as number[];
   const line = marker.line ?? {};
+  const uniformSize = sizes.every((s) => s === sizes[0]);
+  const uniformColor = colors.every((c) => c === colors[0]);
+  const radius = Number(sizes[0] ?? 6) / 2;
+  const id = ids.next();
+  const edgeColor = typeof line.color === "string" ? line.color : undefined;
+  const paint = (color: string | number) =>
+    open
+      ? `fill="none" stroke="${edgeColor ?? color}"`
+      : `fill="${color}"${line.width ? ` stroke="${edgeColor ?? color}"` : ""}`;
+  // Stroke widths are in the outline's unit coordinates, hence divided by the radius the outline is scaled to.
+  const strokeWidth = open || line.width ? ` stroke-width="${(open ? line.width ?? 1 : line.width) / radius}"` : "";
   const uses: string[] = [];
   for (let i = 0; i < px.length; i++) {
     if (!Number.isFinite(px[i]) || !Number.isFinite(py[i])) continue;
-    const r = Number(sizes[i]) / 2;
-    const paint = open
-      ? `fill="none" stroke="${line.color && typeof line.color === "string" ? line.color : colors[i]}" stroke-width="${n((line.width ?? 1) / r)}"`
-      : `fill="${colors[i]}"${line.width ? ` stroke="${line.color ?? colors[i]}" stroke-width="${n(line.width / r)}"` : ""}`;
-    uses.push(`<path d="${path}" transform="translate(${n(px[i])} ${n(py[i])}) scale(${n(r)})" ${paint}/>`);
+    const place = uniformSize
+      ? `x="${n(px[i])}" y="${n(py[i])}"`
+      : `transform="translate(${n(px[i])} ${n(py[i])}) scale(${n(Number(sizes[i]) / 2 / radius)})"`;
+    uses.push(`<use xlink:href="#${id}" ${place}${uniformColor ? "" : ` ${paint(colors[i])}`}/>`);
   }
-  return `<g class="markers" data-symbol="${symbol}">${uses.join("")}</g>`;
+  return `<g class="markers" data-symbol="${symbol}" data-size="${n(2 * radius)}"${uniformColor ? ` ${paint(colors[0])}` : ""}>` +
+    `<defs><path id="${id}" d="${outline}" transform="scale(${n(radius)})"${strokeWidth}/></defs>${uses.join("")}</g>`;
+}
+
+/** Unique element ids within one SVG document (several documents may end up inline on one page). */
+interface IdSource {
+  next(): string;
 }
 
 /** A marker property that may be one value or one per point; numbers with a colorscale become colours. */
@@ -390,7 +413,7 @@ function heatmapPixels(trace: Trace, rows: number, cols: number): Uint8Array {
     row.forEach((v, c) => {
       if (v === null || !Number.isFinite(v)) return;
       const [red, green, blue] = scale(hi > lo ? (v - lo) / (hi - lo) : 0.5);
-      bytes.set([red, green, blue, 255], (r * cols + c) * 4);
+      bytes.set([Math.round(red), Math.round(green), Math.round(blue), 255], (r * cols + c) * 4);
     }),
   );
   return bytes;
@@ -423,7 +446,7 @@ function drawContour(trace: Trace, frame: AxesFrame, xs: number[], ys: number[])
       if (!Number.isFinite(v)) continue;
       const band = v < start ? -1 : v > end ? levels - 1 : Math.min(levels - 2, Math.floor((v - start) / size));
       const [red, green, blue] = scale((band + 1) / levels);
-      bytes.set([red, green, blue, 255], (j * width + i) * 4);
+      bytes.set([Math.round(red), Math.round(green), Math.round(blue), 255], (j * width + i) * 4);
     }
   }
   return `<image class="raster" data-contour-levels="${levels}" x="${n(left)}" y="${n(top)}" width="${width}" height="${height}" preserveAspectRatio="none" xlink:href="${pngDataUri(width, height, bytes)}"/>`;
@@ -487,7 +510,7 @@ function drawAnnotation(annotation: Record<string, any>, area: { left: number; t
 }
 
 /** Legends: plotly's `legend`, `legend2`, … boxes listing the traces that show in them. */
-function drawLegends(figure: PlotlyFigure, area: { left: number; top: number; width: number; height: number }, fontSize: number): string[] {
+function drawLegends(figure: PlotlyFigure, area: { left: number; top: number; width: number; height: number }, fontSize: number, ids: IdSource): string[] {
   const layout = figure.layout ?? {};
   const named = figure.data.filter((t) => t.name !== undefined && t.showlegend !== false);
   if (layout.showlegend === false || (layout.showlegend === undefined && named.length < 2)) return [];
@@ -509,14 +532,14 @@ function drawLegends(figure: PlotlyFigure, area: { left: number; top: number; wi
       const y = top + (borderPad + i * (1 + labelSpacing) + 0.5) * size;
       const x0 = left + borderPad * size;
       const x1 = x0 + handleLength * size;
-      return `<g class="legend-entry">${legendHandle(trace, x0, x1, y, size)}<text x="${n(x1 + handleTextPad * size)}" y="${n(y + 0.35 * size)}" font-size="${n(size)}">${richText(String(trace.name))}</text></g>`;
+      return `<g class="legend-entry">${legendHandle(trace, x0, x1, y, size, ids)}<text x="${n(x1 + handleTextPad * size)}" y="${n(y + 0.35 * size)}" font-size="${n(size)}">${richText(String(trace.name))}</text></g>`;
     });
     return `<g class="legend" data-legend="${id}"><rect x="${n(left)}" y="${n(top)}" width="${n(box.width)}" height="${n(box.height)}" rx="${n(0.2 * size)}" ` +
       `fill="${spec.bgcolor ?? "white"}" stroke="${spec.bordercolor ?? STYLE.legend.frameColor}" stroke-width="${n(spec.borderwidth ?? 1)}"/>${entries.join("")}</g>`;
   });
 }
 
-function legendHandle(trace: Trace, x0: number, x1: number, y: number, size: number): string {
+function legendHandle(trace: Trace, x0: number, x1: number, y: number, size: number, ids: IdSource): string {
   if (trace.type === "bar") {
     const color = (trace.marker as Record<string, any>)?.color;
     return `<rect x="${n(x0)}" y="${n(y - 0.35 * size)}" width="${n(x1 - x0)}" height="${n(0.7 * size)}" fill="${Array.isArray(color) ? color[0] : color ?? "#1f77b4"}"/>`;
@@ -532,7 +555,7 @@ function legendHandle(trace: Trace, x0: number, x1: number, y: number, size: num
     const marker = (trace.marker ?? {}) as Record<string, any>;
     const color = Array.isArray(marker.color) ? (marker.colorscale ? cssRgb(colorscaleFunction(marker.colorscale)(0.5)) : marker.color[0]) : marker.color;
     const single = { ...trace, marker: { ...marker, color, size: Array.isArray(marker.size) ? pt(STYLE.markerSize) : marker.size } };
-    parts.push(drawMarkers(single, [(x0 + x1) / 2], [y]));
+    parts.push(drawMarkers(single, [(x0 + x1) / 2], [y], ids));
   }
   return parts.join("");
 }

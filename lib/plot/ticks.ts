@@ -54,20 +54,27 @@ export function autoBinCount(lengthPx: number, fontPx: number, direction: "x" | 
   return Math.max(1, Math.min(9, space));
 }
 
-const STEPS = [1, 2, 2.5, 5, 10];
+/** AutoLocator's "nice" steps (axis ticks). */
+export const AXIS_STEPS = [1, 2, 2.5, 5, 10];
+/** MaxNLocator's default steps (contour levels). */
+export const LEVEL_STEPS = [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10];
+
 // matplotlib's _staircase: the steps one decade down and up, so the search never runs off the end.
-const EXTENDED_STEPS = [...STEPS.slice(0, -1).map((s) => s / 10), ...STEPS, 10 * STEPS[1]];
+function extendedSteps(steps: readonly number[]): number[] {
+  return [...steps.slice(0, -1).map((s) => s / 10), ...steps, 10 * steps[1]];
+}
 
 /**
  * MaxNLocator's tick values for [vmin, vmax] with at most about `bins` intervals. They may extend one step past
  * the range (contour levels use that); `minTicks` is how many must fall inside it.
  */
-export function maxNLocator(vmin: number, vmax: number, bins: number, minTicks = 2): number[] {
+export function maxNLocator(vmin: number, vmax: number, bins: number, options: { minTicks?: number; steps?: readonly number[] } = {}): number[] {
+  const { minTicks = 2, steps: niceSteps = AXIS_STEPS } = options;
   const [lo, hi] = vmin <= vmax ? [vmin, vmax] : [vmax, vmin];
   const { scale, offset } = scaleRange(lo, hi, bins);
   const [low, high] = [lo - offset, hi - offset];
   const rawStep = (high - low) / bins;
-  const steps = EXTENDED_STEPS.map((s) => s * scale);
+  const steps = extendedSteps(niceSteps).map((s) => s * scale);
   const firstLarge = steps.findIndex((s) => s >= rawStep);
   let ticks: number[] = [];
   // Start at the smallest step above the raw step and go to smaller ones until enough ticks are in range.
