@@ -1,0 +1,293 @@
+/** plt's API: the MIME bundle, inline-backend figure lifecycle, format strings, inputs and plotly traces. */
+import { afterEach, describe, expect, it } from "vitest";
+import { DISPLAY, setDisplaySink, type MimeBundle } from "../lib/display";
+import * as np from "../lib/np/ndarray";
+import { plt, takeUnshownFigures, type PlotlyFigure } from "../lib/plot";
+import { parseFormat } from "../lib/plot/format";
+
+afterEach(() => {
+  plt.close("all");
+  setDisplaySink(undefined);
+});
+
+function bundleOf(figure: { [DISPLAY](): unknown }): MimeBundle {
+  return figure[DISPLAY]() as MimeBundle;
+}
+
+describe("the MIME bundle", () => {
+  it("carries plotly JSON, the SVG as an <img> and as image/svg+xml, and matplotlib's repr", () => {
+    plt.plot([3, 1, 2]);
+    const bundle = bundleOf(plt.gcf());
+    expect(Object.keys(bundle).sort()).toEqual(["application/vnd.plotly.v1+json", "image/svg+xml", "text/html", "text/plain"]);
+    const figure = bundle["application/vnd.plotly.v1+json"] as PlotlyFigure;
+    expect(Object.keys(figure).sort()).toEqual(["config", "data", "layout"]);
+    expect(figure.data).toEqual([expect.objectContaining({ type: "scatter", y: [3, 1, 2], x0: 0, dx: 1 })]);
+    expect(bundle["text/plain"]).toBe("<Figure size 640x480 with 1 Axes>");
+    const html = bundle["text/html"] as string;
+    const src = /^<img src="data:image\/svg\+xml;base64,([^"]+)" width="640" height="480" alt="[^"]*">$/.exec(html);
+    expect(src).not.toBeNull();
+    expect(Buffer.from(src![1], "base64").toString()).toBe(bundle["image/svg+xml"]);
+    // JSON-serialisable as the kernel sends it.
+    expect(JSON.parse(JSON.stringify(bundle))).toEqual(bundle);
+  });
+
+  it("fixes the view to matplotlib's limits and axes box in plotly's layout", () => {
+    plt.plot([1, 2, 3, 4]);
+    const { layout } = plt.gcf().toPlotly();
+    expect(layout.xaxis.range).toEqual([expect.closeTo(-0.15, 12), expect.closeTo(3.15, 12)]);
+    expect(layout.yaxis.range).toEqual([expect.closeTo(0.85, 12), expect.closeTo(4.15, 12)]);
+    expect(layout.xaxis.domain).toEqual([0.125, 0.9]);
+    expect(layout.yaxis.domain).toEqual([expect.closeTo(0.11, 12), 0.88]);
+    expect([layout.width, layout.height]).toEqual([640, 480]);
+  });
+
+  it("gives a log axis plotly's log10 range", () => {
+    plt.plot([1, 10, 100]);
+    plt.yscale("log");
+    const { layout } = plt.gcf().toPlotly();
+    expect(layout.yaxis.type).toBe("log");
+    const [lo, hi] = plt.ylim();
+    expect(layout.yaxis.range).toEqual([Math.log10(lo), Math.log10(hi)]);
+    // 5 % margins in log space around 1 … 100.
+    expect(Math.log10(lo)).toBeCloseTo(-0.1, 12);
+    expect(Math.log10(hi)).toBeCloseTo(2.1, 12);
+  });
+
+  it("shows an empty figure as text only, like IPython", () => {
+    const figure = plt.figure();
+    expect(bundleOf(figure)).toEqual({ "text/plain": "<Figure size 640x480 with 0 Axes>" });
+  });
+
+  it("puts each axes' title over it and a legend only where legend() was called", () => {
+    plt.subplot(1, 2, 1);
+    plt.plot([1, 2], { label: "a" });
+    plt.title("left");
+    plt.subplot(1, 2, 2);
+    plt.plot([2, 1], { label: "b" });
+    plt.plot([1, 1], { label: "c" });
+    plt.legend();
+    const { data, layout } = plt.gcf().toPlotly();
+    expect(layout.annotations).toEqual([expect.objectContaining({ text: "left", x: (layout.xaxis.domain[0] + layout.xaxis.domain[1]) / 2, y: layout.yaxis.domain[1] })]);
+    expect(data.map((t) => [t.xaxis, t.yaxis, t.showlegend])).toEqual([["x", "y", false], ["x2", "y2", true], ["x2", "y2", true]]);
+    expect(data[1].legend).toBe("legend2");
+    expect(layout.legend2).toBeDefined();
+    expect(layout.legend).toBeUndefined();
+  });
+});
+
+describe("figures show like matplotlib's inline backend", () => {
+  it("leaves a figure drawn in a cell for the kernel to show, once", () => {
+    plt.plot([1, 2]);
+    const shown = takeUnshownFigures();
+    expect(shown.map(String)).toEqual(["<Figure size 640x480 with 1 Axes>"]);
+    expect(takeUnshownFigures()).toEqual([]);
+    // The next cell starts a new figure.
+    plt.plot([3, 4]);
+    expect(takeUnshownFigures()[0]).not.toBe(shown[0]);
+  });
+
+  it("shows two figures as two outputs, in order", () => {
+    plt.figure();
+    plt.plot([1]);
+    plt.figure({ figsize: [3, 2] });
+    plt.plot([2]);
+    expect(takeUnshownFigures().map(String)).toEqual(["<Figure size 640x480 with 1 Axes>", "<Figure size 300x200 with 1 Axes>"]);
+  });
+
+  it("show() displays now and leaves nothing for the end of the cell", () => {
+    const sent: MimeBundle[] = [];
+    setDisplaySink((bundle) => sent.push(bundle));
+    plt.plot([1, 2]);
+    plt.title("now");
+    plt.show();
+    expect(sent).toHaveLength(1);
+    expect((sent[0]["application/vnd.plotly.v1+json"] as PlotlyFigure).layout.annotations[0].text).toBe("now");
+    expect(takeUnshownFigures()).toEqual([]);
+  });
+
+  it("close() discards the current figure, a numbered one, or all", () => {
+    const first = plt.figure();
+    plt.plot([1]);
+    const second = plt.figure();
+    plt.plot([2]);
+    plt.close();
+    expect(plt.gcf()).toBe(first);
+    plt.figure();
+    plt.close(first.number);
+    expect(takeUnshownFigures()).toHaveLength(1);
+    expect(second.number).toBe(2);
+    plt.plot([1]);
+    plt.close("all");
+    expect(takeUnshownFigures()).toEqual([]);
+  });
+
+  it("figure({ num }) returns to an open figure", () => {
+    const first = plt.figure({ num: 5 });
+    plt.figure();
+    expect(plt.figure({ num: 5 })).toBe(first);
+    expect(plt.gcf()).toBe(first);
+  });
+
+  it("plotly() figures show at the end of the cell too", () => {
+    const figure = plt.plotly([{ type: "bar", x: ["a", "b"], y: [1, 2] }]);
+    const [shown] = takeUnshownFigures();
+    expect(shown).toBe(figure);
+    const bundle = bundleOf(figure);
+    const json = bundle["application/vnd.plotly.v1+json"] as PlotlyFigure;
+    expect(json.data).toEqual([{ type: "bar", x: ["a", "b"], y: [1, 2] }]);
+    expect(json.layout).toEqual({});
+    expect(bundle["image/svg+xml"]).toMatch(/^<svg /);
+  });
+});
+
+describe("format strings", () => {
+  it.each([
+    ["r--", { color: "#ff0000", linestyle: "--" }],
+    ["bo", { color: "#0000ff", marker: "o", linestyle: "None" }],
+    ["k.-", { color: "#000000", marker: ".", linestyle: "-" }],
+    ["C2:", { color: "#2ca02c", linestyle: ":" }],
+    ["^g-.", { color: "#008000", marker: "^", linestyle: "-." }],
+    ["red", { color: "red", linestyle: "-" }],
+    ["s", { marker: "s", linestyle: "None" }],
+  ])("%s", (fmt, expected) => {
+    expect(parseFormat(fmt)).toEqual(expected);
+  });
+
+  it.each([
+    ["r--:", "two linestyle symbols"],
+    ["rg", "two color symbols"],
+    ["oo", "two marker symbols"],
+    ["q", "unrecognized character 'q'"],
+  ])("rejects %s (%s)", (fmt, why) => {
+    expect(() => parseFormat(fmt)).toThrow(`illegal format string "${fmt}"; ${why}`);
+  });
+
+  it("turns markers and dashes into plotly's symbols and matplotlib's dash lengths", () => {
+    plt.plot([1, 2], [1, 2], "g^:");
+    const [trace] = plt.gcf().toPlotly().data;
+    expect(trace.mode).toBe("lines+markers");
+    expect(trace.marker).toEqual(expect.objectContaining({ symbol: "triangle-up", color: "#008000" }));
+    const width = (trace.line as { width: number }).width;
+    expect((trace.line as { dash: string }).dash).toBe(`${Math.round(width * 10) / 10}px,${Math.round(1.65 * width * 10) / 10}px`);
+  });
+});
+
+describe("inputs", () => {
+  it("accepts NDArrays, typed arrays and nested arrays alike", () => {
+    plt.plot(np.array([1, 2, 3]), new Float32Array([0.5, 0.25, 0.125]));
+    plt.plot(np.array([[1], [2], [3]]).reshape([3]));
+    const data = plt.gcf().toPlotly().data;
+    expect(data[0].x).toEqual([1, 2, 3]);
+    expect(data[0].y).toEqual([0.5, 0.25, 0.125]);
+    expect(data[1].y).toEqual([1, 2, 3]);
+  });
+
+  it("plots each column of a 2-D y as its own line", () => {
+    plt.plot([0, 1, 2], [[0, 10], [1, 11], [2, 12]]);
+    const data = plt.gcf().toPlotly().data;
+    expect(data.map((t) => t.y)).toEqual([[0, 1, 2], [10, 11, 12]]);
+    expect(data.map((t) => (t.line as { color: string }).color)).toEqual(["#1f77b4", "#ff7f0e"]);
+  });
+
+  it("reports mismatched lengths as matplotlib does", () => {
+    expect(() => plt.plot([1, 2, 3], [1, 2])).toThrow("x and y must have same first dimension, but have shapes (3,) and (2,)");
+    expect(() => plt.scatter([1, 2], [1, 2], { c: [0, 1, 2] })).toThrow("'c' has 3 values but there are 2 points");
+  });
+
+  it("writes NaN as null (a gap) and rounds to 8 significant digits", () => {
+    plt.plot([1 / 3, NaN, 2]);
+    expect(plt.gcf().toPlotly().data[0].y).toEqual([0.33333333, null, 2]);
+  });
+
+  it("colours scatter points by label through the colormap as plotly's colorscale", () => {
+    plt.scatter(np.array([[0, 1, 2]]), [0, 1, 0], { c: np.array([[0, 1, 1]]), cmap: "Spectral", s: 40 });
+    const marker = plt.gcf().toPlotly().data[0].marker as Record<string, unknown>;
+    expect(marker).toEqual(
+      expect.objectContaining({ color: [0, 1, 1], cmin: 0, cmax: 1, colorscale: plt.cm.Spectral.colorscale(), size: expect.closeTo((Math.sqrt(40) * 100) / 72, 2) }),
+    );
+  });
+
+  it("knows matplotlib's colormaps and their reversed forms", () => {
+    expect(plt.cm.viridis.hex(0)).toBe("#440154");
+    expect(plt.cm.viridis.hex(1)).toBe("#fde725");
+    expect(plt.cm.viridis_r.hex(0)).toBe("#fde725");
+    expect(() => plt.scatter([1], [1], { c: [1], cmap: "nope" })).toThrow("'nope' is not a known colormap name");
+  });
+});
+
+describe("plotly traces", () => {
+  it("contourf draws plotly filled contours whose band colours are matplotlib's", () => {
+    plt.contourf([0, 1, 2], [0, 1], [[0, 0.5, 1], [1, 0.5, 0]], { levels: [0, 0.5, 1], cmap: "RdBu" });
+    const [trace] = plt.gcf().toPlotly().data;
+    expect(trace).toEqual(expect.objectContaining({ type: "contour", x: [0, 1, 2], y: [0, 1], z: [[0, 0.5, 1], [1, 0.5, 0]] }));
+    expect(trace.contours).toEqual({ coloring: "fill", showlines: false, start: 0, end: 1, size: 0.5 });
+    // Two bands → RdBu's ends, at plotly's band positions 1/3 and 2/3; outside the levels the end bands continue.
+    expect(trace.colorscale).toEqual([[0, plt.cm.RdBu.hex(0)], [1 / 3, plt.cm.RdBu.hex(0)], [2 / 3, plt.cm.RdBu.hex(1)], [1, plt.cm.RdBu.hex(1)]]);
+  });
+
+  it("contourf with uneven levels contours the level index and hovers the real values", () => {
+    plt.contourf([[0, 1], [3, 10]], { levels: [0, 1, 10] });
+    const [trace] = plt.gcf().toPlotly().data;
+    expect(trace.z).toEqual([[0, 1], [expect.closeTo(1 + 2 / 9, 7), 2]]);
+    expect(trace.customdata).toEqual([[0, 1], [3, 10]]);
+    expect(trace.contours).toEqual(expect.objectContaining({ start: 0, end: 2, size: 1 }));
+  });
+
+  it("imshow sends RGB images as a PNG and keeps pixels square with row 0 on top", () => {
+    plt.imshow(np.array([[[255, 0, 0], [0, 255, 0]]], { dtype: "uint8" }));
+    const { data, layout } = plt.gcf().toPlotly();
+    expect(data[0]).toEqual(expect.objectContaining({ type: "image", x0: 0, dx: 1, y0: 0, dy: 1, source: expect.stringMatching(/^data:image\/png;base64,/) }));
+    expect(layout.yaxis.range).toEqual([0.5, -0.5]);
+    expect(layout.xaxis.range).toEqual([-0.5, 1.5]);
+    expect(layout.yaxis.scaleanchor).toBe("x");
+    const width = (layout.xaxis.domain[1] - layout.xaxis.domain[0]) * 640;
+    const height = (layout.yaxis.domain[1] - layout.yaxis.domain[0]) * 480;
+    expect(width / height).toBeCloseTo(2, 9);
+  });
+
+  it("hist returns numpy's counts and edges and draws touching bars", () => {
+    const [counts, edges] = plt.hist([0, 1, 1, 2, 9, 10], { bins: 5 });
+    // np.histogram: bins are half-open [a, b) except the last, which also takes 10.
+    expect(counts.tolist()).toEqual([3, 1, 0, 0, 2]);
+    expect(edges.tolist()).toEqual([0, 2, 4, 6, 8, 10]);
+    const [trace] = plt.gcf().toPlotly().data;
+    expect(trace).toEqual(expect.objectContaining({ type: "bar", x: [1, 3, 5, 7, 9], y: [3, 1, 0, 0, 2], width: [2, 2, 2, 2, 2] }));
+  });
+
+  it("hist density normalises the area to 1", () => {
+    const [density, edges] = plt.hist([0, 0.5, 1, 3], { bins: 2, density: true });
+    const widths = (edges.tolist() as number[]).slice(1).map((e, i) => e - (edges.tolist() as number[])[i]);
+    expect((density.tolist() as number[]).reduce((sum, d, i) => sum + d * widths[i], 0)).toBeCloseTo(1, 12);
+  });
+
+  it("subplot(211) is subplot(2, 1, 1) and rejects positions outside the grid", () => {
+    expect(plt.subplot(211)).toBe(plt.subplot(2, 1, 1));
+    expect(() => plt.subplot(2, 2, 5)).toThrow("num must be an integer with 1 <= num <= 4, not 5");
+  });
+
+  it("warns like matplotlib when legend() finds no labels", () => {
+    const warnings: string[] = [];
+    const original = console.warn;
+    console.warn = (message: string) => warnings.push(message);
+    try {
+      plt.plot([1, 2]);
+      plt.legend();
+    } finally {
+      console.warn = original;
+    }
+    expect(warnings[0]).toMatch(/^No artists with labels found to put in legend/);
+    expect(plt.gcf().toPlotly().layout.showlegend).toBe(false);
+  });
+});
+
+describe("bundle size", () => {
+  it("keeps a 2,500-point cost curve under 200 kB", () => {
+    const costs = Array.from({ length: 2500 }, (_, i) => 0.693 * Math.exp(-i / 300) + 0.05 + 0.002 * Math.sin(i / 7));
+    plt.plot(costs);
+    plt.ylabel("cost");
+    plt.xlabel("iterations");
+    plt.title("Learning rate = 0.005");
+    const size = Buffer.byteLength(JSON.stringify(bundleOf(plt.gcf())));
+    expect(size).toBeLessThanOrEqual(200_000);
+  });
+});
