@@ -1,0 +1,129 @@
+/**
+ * The kernel's second thread (a worker): it owns the heartbeat, control and stdin sockets so that they answer
+ * while the main thread is busy running a cell, as ipykernel's threads do.
+ * - heartbeat: echoes every ping, so clients see a live kernel during `while (true) {}`;
+ * - control: `interrupt_request` is answered here by sending SIGINT to our own process (which breaks a
+ *   synchronous loop in the main thread); every other control message goes to the main thread;
+ * - stdin: sends `input_request`s for the main thread, which waits synchronously (`prompt()`), and hands back
+ *   the `input_reply` through shared memory.
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import * as zmq from "zeromq";
+import { ConnectionInfo, endpoint } from "./connection";
+import { Session, WireError } from "./wire";
+import { InputState, writeInputAnswer } from "./stdin-buffer";
+
+/** Messages from the main thread to this one. */
+export type ToControlThread =
+  | { kind: "send"; channel: "control" | "stdin"; frames: Uint8Array[] }
+  | { kind: "input"; frames: Uint8Array[]; requestId: string; answer: SharedArrayBuffer }
+  | { kind: "close" };
+
+/** Messages from this thread to the main thread. */
+export type FromControlThread =
+  | { kind: "ready" }
+  | { kind: "control"; frames: Uint8Array[] }
+  | { kind: "log"; text: string };
+
+export interface ControlThreadData {
+  connection: ConnectionInfo;
+}
+
+const { connection } = workerData as ControlThreadData;
+const session = new Session(connection.key, connection.signature_scheme);
+const heartbeat = new zmq.Reply();
+const control = new zmq.Router();
+const stdin = new zmq.Router();
+const port = parentPort!;
+let pendingInput: { requestId: string; answer: SharedArrayBuffer } | undefined;
+
+function post(message: FromControlThread): void {
+  port.postMessage(message);
+}
+
+function log(text: string): void {
+  post({ kind: "log", text });
+}
+
+async function echoHeartbeats(): Promise<void> {
+  for await (const frames of heartbeat) await heartbeat.send(frames);
+}
+
+async function serveControl(): Promise<void> {
+  for await (const frames of control) {
+    let type: string;
+    let message;
+    try {
+      message = session.decode(frames);
+      type = message.header.msg_type;
+    } catch (error) {
+      if (!(error instanceof WireError)) throw error;
+      log(`control: dropped a message (${error.message})`);
+      continue;
+    }
+    if (type === "interrupt_request") {
+      interruptMainThread();
+      await control.send(session.encode("interrupt_reply", { status: "ok" }, { parent: message }));
+    } else {
+      // The main thread decodes it again with its own Session (its own replay history).
+      post({ kind: "control", frames });
+    }
+  }
+}
+
+/** SIGINT breaks a synchronous cell (vm `breakOnSigint`) and the main thread's handler rejects a pending await. */
+function interruptMainThread(): void {
+  if (pendingInput) {
+    writeInputAnswer(pendingInput.answer, InputState.Interrupted, "");
+    pendingInput = undefined;
+  }
+  process.kill(process.pid, "SIGINT");
+}
+
+async function serveStdin(): Promise<void> {
+  for await (const frames of stdin) {
+    try {
+      const reply = session.decode(frames);
+      const parentId = (reply.parent_header as { msg_id?: string }).msg_id;
+      if (reply.header.msg_type !== "input_reply" || !pendingInput || parentId !== pendingInput.requestId) continue;
+      writeInputAnswer(pendingInput.answer, InputState.Answered, String(reply.content.value ?? ""));
+      pendingInput = undefined;
+    } catch (error) {
+      if (!(error instanceof WireError)) throw error;
+      log(`stdin: dropped a message (${error.message})`);
+    }
+  }
+}
+
+port.on("message", (message: ToControlThread) => {
+  switch (message.kind) {
+    case "send":
+      (message.channel === "control" ? control : stdin).send(message.frames).catch((error) => log(`send: ${error}`));
+      break;
+    case "input":
+      pendingInput = { requestId: message.requestId, answer: message.answer };
+      stdin.send(message.frames).catch((error) => log(`stdin send: ${error}`));
+      break;
+    case "close":
+      for (const socket of [heartbeat, control, stdin]) socket.close();
+      port.close();
+      break;
+  }
+});
+
+async function main(): Promise<void> {
+  await Promise.all([
+    heartbeat.bind(endpoint(connection, "hb")),
+    control.bind(endpoint(connection, "control")),
+    stdin.bind(endpoint(connection, "stdin")),
+  ]);
+  post({ kind: "ready" });
+  await Promise.all([echoHeartbeats(), serveControl(), serveStdin()].map((loop) => loop.catch(socketClosed)));
+}
+
+/** The receive loops end with an error when `close` closes their socket; anything else is worth a log line. */
+function socketClosed(error: { code?: string }): void {
+  if (error.code !== "EAGAIN" && error.code !== "ETERM") log(`control thread: ${String(error)}`);
+}
+
+main().catch((error) => log(`control thread failed: ${error?.stack ?? error}`));
