@@ -8,9 +8,14 @@ printed values with `checks` below. Writes test/fixtures/course.json.
 import os
 import sys
 
-import numpy as np
+# This folder holds random.py (the np.random fixtures), which would shadow the standard library's random
+# module numpy.random imports; load numpy first, from outside the folder.
+here = os.path.dirname(os.path.abspath(__file__))
+sys.path = [p for p in sys.path if os.path.abspath(p or ".") != here]
+import numpy as np  # noqa: E402
+import numpy.random  # noqa: E402,F401
 
-sys.path.insert(0, os.path.dirname(__file__))
+sys.path.insert(0, here)
 from common import FIXTURES, encode  # noqa: E402
 
 checks = {}
@@ -44,7 +49,7 @@ check("sigmoid_derivative([1, 2, 3])", sigmoid(x) * (1 - sigmoid(x)), [0.1966119
 image = np.array([[[0.67826139, 0.29380381], [0.90714982, 0.52835647], [0.4215251, 0.45017551]],
                   [[0.92814219, 0.96677647], [0.85304703, 0.52351845], [0.19981397, 0.27417313]],
                   [[0.60659855, 0.00533165], [0.10820313, 0.49978937], [0.34144279, 0.94630077]]])
-check("image2vector(image)", image.reshape(-1, 1), image.reshape(-1, 1))
+check("image2vector(image).T", image.reshape(-1, 1).T, image.reshape(1, -1))
 rows = np.array([[0, 3, 4], [1, 6, 4]])
 check("normalizeRows(x)", rows / np.linalg.norm(rows, axis=1, keepdims=True),
       [[0, 0.6, 0.8], [0.13736056, 0.82416338, 0.54944226]])
