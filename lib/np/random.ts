@@ -1,0 +1,735 @@
+/**
+ * np.random — the same numbers as numpy's legacy `RandomState` (what `np.random.seed` / `np.random.randn`
+ * use) for the same seed.
+ *
+ * The generator is MT19937 with numpy's legacy seeding, doubles from two 32-bit draws, Gaussians by the polar
+ * method with a cached second value, and bounded integers by masked rejection sampling. Every array is filled
+ * in C order, one draw per element, as numpy does, so sequences and interleavings of calls match.
+ * @example
+ * np.random.seed(1);
+ * np.random.randn(2)   // array([ 1.62434536, -0.61175641])
+ */
+import { allocate, isInteger, type DType, type TypedArray } from "./dtype";
+import { IndexError, ValueError } from "./errors";
+import { NDArray, asarray, empty, ravelData, shapeSize, type ArrayLike, type Scalar } from "./ndarray";
+
+/** numpy's OverflowError (Python's built-in): a numeric range exceeds what the computation can hold. */
+export class OverflowError extends Error {
+  override name = "OverflowError";
+}
+
+/** An output shape: a length or a list of lengths (numpy's `size` argument). */
+export type Size = number | readonly number[];
+
+// ---------------------------------------------------------------------------------------------------------
+// MT19937 state and its raw outputs
+// ---------------------------------------------------------------------------------------------------------
+
+const STATE_WORDS = 624;
+const SHIFT_WORDS = 397;
+const MATRIX_A = 0x9908b0df;
+const UPPER_MASK = 0x80000000;
+const LOWER_MASK = 0x7fffffff;
+
+const key = new Uint32Array(STATE_WORDS);
+/** The outputs of the current state, tempered in one pass after each twist (faster than one at a time). */
+const tempered = new Uint32Array(STATE_WORDS);
+let pos = STATE_WORDS;
+/** The polar method makes Gaussians in pairs; the second waits here for the next call (reset by `seed`). */
+let hasGauss = false;
+let cachedGauss = 0;
+
+/** The reference `init_genrand`: numpy's legacy seeding of an integer seed. */
+function initGenrand(seedValue: number): void {
+  let s = seedValue >>> 0;
+  for (let i = 0; i < STATE_WORDS; i++) {
+    key[i] = s;
+    s = (Math.imul(1812433253, s ^ (s >>> 30)) + i + 1) >>> 0;
+  }
+  pos = STATE_WORDS;
+}
+
+/** The reference `init_by_array`: numpy's legacy seeding of an array seed. */
+function initByArray(initKey: Uint32Array): void {
+  initGenrand(19650218);
+  const length = initKey.length;
+  let i = 1;
+  let j = 0;
+  for (let k = Math.max(STATE_WORDS, length); k > 0; k--) {
+    const prev = key[i - 1] ^ (key[i - 1] >>> 30);
+    key[i] = ((key[i] ^ Math.imul(prev, 1664525)) >>> 0) + initKey[j] + j;
+    i++;
+    j++;
+    if (i >= STATE_WORDS) {
+      key[0] = key[STATE_WORDS - 1];
+      i = 1;
+    }
+    if (j >= length) j = 0;
+  }
+  for (let k = STATE_WORDS - 1; k > 0; k--) {
+    const prev = key[i - 1] ^ (key[i - 1] >>> 30);
+    key[i] = ((key[i] ^ Math.imul(prev, 1566083941)) >>> 0) - i;
+    i++;
+    if (i >= STATE_WORDS) {
+      key[0] = key[STATE_WORDS - 1];
+      i = 1;
+    }
+  }
+  key[0] = 0x80000000; // guarantees a non-zero state
+  pos = STATE_WORDS;
+}
+
+/** Regenerates all 624 words of the state (the reference `genrand` refill), in its three stretches. */
+function twist(): void {
+  let i = 0;
+  for (; i < STATE_WORDS - SHIFT_WORDS; i++) key[i] = mix(key[i + SHIFT_WORDS], key[i], key[i + 1]);
+  for (; i < STATE_WORDS - 1; i++) key[i] = mix(key[i + SHIFT_WORDS - STATE_WORDS], key[i], key[i + 1]);
+  key[i] = mix(key[SHIFT_WORDS - 1], key[i], key[0]);
+  temper();
+  pos = 0;
+}
+
+/** Computes the outputs of the current state words (MT19937's tempering). */
+function temper(): void {
+  for (let k = 0; k < STATE_WORDS; k++) {
+    let y = key[k];
+    y ^= y >>> 11;
+    y ^= (y << 7) & 0x9d2c5680;
+    y ^= (y << 15) & 0xefc60000;
+    tempered[k] = y ^ (y >>> 18);
+  }
+}
+
+/** One twist step: the upper bit of `word`, the lower 31 of `next`, shifted and xored into `far`. */
+function mix(far: number, word: number, next: number): number {
+  const y = (word & UPPER_MASK) | (next & LOWER_MASK);
+  return far ^ (y >>> 1) ^ (y & 1 ? MATRIX_A : 0);
+}
+
+/** The next tempered 32-bit output, as an unsigned number. */
+function nextUint32(): number {
+  if (pos === STATE_WORDS) twist();
+  return tempered[pos++];
+}
+
+/** A double in [0, 1) with 53 random bits: `(a * 2^26 + b) / 2^53` from two draws, as numpy's `next_double`. */
+function nextDouble(): number {
+  const a = nextUint32() >>> 5;
+  const b = nextUint32() >>> 6;
+  return (a * 67108864 + b) / 9007199254740992;
+}
+
+/** A standard normal by the polar method (numpy's `legacy_gauss`); returns the cached partner when there is one. */
+function nextGauss(): number {
+  if (hasGauss) {
+    hasGauss = false;
+    return cachedGauss;
+  }
+  let x1: number;
+  let x2: number;
+  let r2: number;
+  do {
+    x1 = 2.0 * nextDouble() - 1.0;
+    x2 = 2.0 * nextDouble() - 1.0;
+    r2 = x1 * x1 + x2 * x2;
+  } while (r2 >= 1.0 || r2 === 0.0);
+  const f = Math.sqrt((-2.0 * log(r2)) / r2);
+  cachedGauss = f * x1;
+  hasGauss = true;
+  return f * x2;
+}
+
+/**
+ * Smallest all-ones mask covering `max` (< 2^32).
+ */
+function maskOf(max: number): number {
+  let mask = max;
+  mask |= mask >>> 1;
+  mask |= mask >>> 2;
+  mask |= mask >>> 4;
+  mask |= mask >>> 8;
+  mask |= mask >>> 16;
+  return mask >>> 0;
+}
+
+/**
+ * A uniform integer in [0, max] by masked rejection: draw, keep the bits of the smallest mask covering `max`,
+ * retry while above `max` (numpy's `random_interval` and its legacy bounded draws). A range of 32 bits or less
+ * takes one 32-bit word per try; a wider one a 64-bit word, high word drawn first. `max` is given as its high
+ * and low 32-bit words so ranges beyond 2^53 keep their exact rejection behaviour.
+ */
+function boundedDraw(maxHigh: number, maxLow: number): number {
+  if (maxHigh === 0) {
+    const mask = maskOf(maxLow);
+    let value = 0;
+    if (maxLow !== 0) {
+      do value = (nextUint32() & mask) >>> 0;
+      while (value > maxLow);
+    }
+    lastDraw.high = 0;
+    lastDraw.low = value;
+    return value;
+  }
+  const maskHigh = maskOf(maxHigh);
+  for (;;) {
+    const high = (nextUint32() & maskHigh) >>> 0;
+    const low = nextUint32();
+    if (high < maxHigh || (high === maxHigh && low <= maxLow)) {
+      lastDraw.high = high;
+      lastDraw.low = low;
+      return high * 4294967296 + low;
+    }
+  }
+}
+
+/** The words of `boundedDraw`'s last result, for sums that must stay exact past 2^53. */
+const lastDraw = { high: 0, low: 0 };
+
+/** A uniform integer in [0, max] for max < 2^53 (numpy's `random_interval`). */
+function interval(max: number): number {
+  return boundedDraw(Math.floor(max / 4294967296), max >>> 0);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// A log that agrees with C's: glibc's log is (almost always) correctly rounded, V8's Math.log is not for
+// a few percent of inputs, and the Gaussian's f = sqrt(-2 ln r2 / r2) inherits any last-bit difference.
+// ---------------------------------------------------------------------------------------------------------
+
+// ln 2 split so that k * LN2_HIGH is exact for |k| < 2^21: LN2_HIGH is ln 2 cut to 32 significant bits,
+// LN2_LOW the rest rounded to a double (both derived from ln 2 to 60 digits).
+const LN2_HIGH = 0.6931471803691238;
+const LN2_LOW = 1.9082149292705877e-10;
+/** Table spacing: the argument's mantissa m is reduced against the nearest c = j / 256. */
+const GRID = 256;
+const FIRST_KNOT = Math.floor(Math.SQRT1_2 * GRID);
+/** ln(j / 256) as double-double (high, low) for j = FIRST_KNOT … 363, computed once below. */
+const knotLogHigh: number[] = [];
+const knotLogLow: number[] = [];
+
+/** Double-double (high, low) pairs for building the table; only used at load time. */
+type DD = [number, number];
+function twoSum(a: number, b: number): DD {
+  const s = a + b;
+  const bb = s - a;
+  return [s, a - (s - bb) + (b - bb)];
+}
+function twoProduct(a: number, b: number): DD {
+  const p = a * b;
+  const as = 134217729 * a;
+  const ah = as - (as - a);
+  const al = a - ah;
+  const bs = 134217729 * b;
+  const bh = bs - (bs - b);
+  const bl = b - bh;
+  return [p, ah * bh - p + ah * bl + al * bh + al * bl];
+}
+function ddAdd(x: DD, y: DD): DD {
+  const [s, e] = twoSum(x[0], y[0]);
+  return twoSum(s, e + x[1] + y[1]);
+}
+function ddMul(x: DD, y: DD): DD {
+  const [p, e] = twoProduct(x[0], y[0]);
+  return twoSum(p, e + x[0] * y[1] + x[1] * y[0]);
+}
+function ddDiv(x: DD, y: DD): DD {
+  const q = x[0] / y[0];
+  const r = ddAdd(x, ddMul([-q, 0], y));
+  const q2 = r[0] / y[0];
+  const r2 = ddAdd(r, ddMul([-q2, 0], y));
+  return ddAdd(twoSum(q, q2), [r2[0] / y[0], 0]);
+}
+
+// ln c = 2 atanh(s), s = (c - 1) / (c + 1), |s| ≤ 0.172: the series to 2^-106 needs about 22 terms.
+for (let j = FIRST_KNOT; j <= 2 * Math.ceil(Math.SQRT1_2 * GRID) + 1; j++) {
+  const c = j / GRID;
+  const s = ddDiv([c - 1, 0], [c + 1, 0]);
+  const s2 = ddMul(s, s);
+  let series: DD = [0, 0];
+  for (let n = 30; n >= 0; n--) series = ddAdd(ddMul(series, s2), ddDiv([1, 0], [2 * n + 1, 0]));
+  const value = ddMul([2, 0], ddMul(s, series));
+  knotLogHigh.push(value[0]);
+  knotLogLow.push(value[1]);
+}
+
+const bits = new DataView(new ArrayBuffer(8));
+
+/**
+ * Natural log, correctly rounded except in astronomically rare cases (error about 2^-73 relative before the
+ * final rounding). x = 2^k * m with m in [√½, √2], m = c * (1 + s)/(1 - s) for the nearest table knot c, so
+ * ln x = k ln 2 + ln c + 2 atanh(s) with |s| < 2^-9.5, summed in double-double.
+ */
+function log(x: number): number {
+  // Zero, negatives, subnormals, infinities, NaN: not produced by the polar method; Math.log handles them.
+  if (!(x >= 2.2250738585072014e-308 && x < Infinity)) return Math.log(x);
+  bits.setFloat64(0, x);
+  const highWord = bits.getUint32(0);
+  let k = (highWord >>> 20) - 1023;
+  bits.setUint32(0, (highWord & 0x000fffff) | 0x3ff00000);
+  let m = bits.getFloat64(0);
+  if (m > Math.SQRT2) {
+    m *= 0.5;
+    k += 1;
+  }
+  const j = Math.round(m * GRID);
+  const c = j / GRID;
+  // s = (m - c) / (m + c) in double-double: m - c is exact, m + c is carried as sum + error.
+  const numerator = m - c;
+  const sum = m + c;
+  const back = sum - m;
+  const sumError = m - (sum - back) + (c - back);
+  const sHigh = numerator / sum;
+  const split = 134217729 * sHigh;
+  const sh = split - (split - sHigh);
+  const sl = sHigh - sh;
+  const split2 = 134217729 * sum;
+  const dh = split2 - (split2 - sum);
+  const dl = sum - dh;
+  const product = sHigh * sum;
+  const productError = sh * dh - product + sh * dl + sl * dh + sl * dl;
+  const sLow = (numerator - product - productError - sHigh * sumError) / sum;
+  // 2 atanh(s) = 2s + 2s³/3 + 2s⁵/5 + …: beyond 2s the terms are below 2^-20 of it, so doubles suffice.
+  const t = sHigh * sHigh;
+  const tail = sHigh * t * (2 / 3 + t * (2 / 5 + t * (2 / 7 + t * (2 / 9))));
+  const kHigh = k * LN2_HIGH;
+  const first = kHigh + knotLogHigh[j - FIRST_KNOT];
+  const firstError = kHigh - first + knotLogHigh[j - FIRST_KNOT];
+  const second = first + 2 * sHigh;
+  const secondBack = second - first;
+  const secondError = first - (second - secondBack) + (2 * sHigh - secondBack);
+  return second + (k * LN2_LOW + knotLogLow[j - FIRST_KNOT] + 2 * sLow + tail + firstError + secondError);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Shapes and scalar-or-array results
+// ---------------------------------------------------------------------------------------------------------
+
+function shapeOf(size: Size): number[] {
+  const shape = typeof size === "number" ? [size] : [...size];
+  for (const n of shape) {
+    if (!Number.isInteger(n)) throw new TypeError("'float' object cannot be interpreted as an integer");
+  }
+  return shape;
+}
+
+/** numpy's pattern for a `size` argument: no size → one draw as a JS number; a size → a float64 array. */
+function fillFloats(size: Size | null | undefined, draw: () => number): number | NDArray {
+  if (size === undefined || size === null) return draw();
+  const out = empty(shapeOf(size), "float64");
+  const data = out.data;
+  for (let i = 0; i < data.length; i++) data[i] = draw();
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Seeding and state
+// ---------------------------------------------------------------------------------------------------------
+
+const SEED_RANGE = "Seed must be between 0 and 2**32 - 1";
+
+/**
+ * Seeds the global generator (numpy's `np.random.seed`): an integer in [0, 2^32) through `init_genrand`, an
+ * array of such integers through `init_by_array`, nothing for fresh entropy. Clears the cached Gaussian.
+ * @example
+ * np.random.seed(0);  np.random.rand()   // 0.5488135039273248
+ * np.random.seed([1, 2, 3]);
+ */
+export function seed(value?: number | readonly number[] | NDArray | null): void {
+  if (value === undefined || value === null) {
+    initByArray(crypto.getRandomValues(new Uint32Array(STATE_WORDS)));
+  } else if (typeof value === "number") {
+    if (!Number.isInteger(value)) {
+      throw new TypeError("Cannot cast scalar from dtype('float64') to dtype('int64') according to the rule 'safe'");
+    }
+    if (value < 0 || value > 0xffffffff) throw new ValueError(SEED_RANGE);
+    initGenrand(value);
+  } else {
+    const words = asarray(value as ArrayLike);
+    if (words.size === 0) throw new ValueError("Seed must be non-empty");
+    if (words.dtype === "float64" || words.dtype === "float32") {
+      throw new TypeError(`Cannot cast array data from dtype('${words.dtype}') to dtype('int64') according to the rule 'safe'`);
+    }
+    if (words.ndim !== 1) throw new ValueError("Seed array must be 1-d");
+    const data = ravelData(words);
+    if (data.some((w) => w < 0 || w > 0xffffffff)) throw new ValueError(SEED_RANGE);
+    initByArray(Uint32Array.from(data));
+  }
+  hasGauss = false;
+  cachedGauss = 0;
+}
+
+// Like numpy at import, start from fresh entropy (an all-zero MT19937 state would only ever produce zeros).
+seed();
+
+/** The generator's state as numpy's legacy tuple: `["MT19937", key (624 words), pos, has_gauss, cached_gaussian]`. */
+export type RandomStateTuple = [algorithm: "MT19937", key: Uint32Array, pos: number, hasGauss: number, cachedGaussian: number];
+
+/**
+ * A snapshot of the generator (numpy's `np.random.get_state()`), for `set_state` to return to.
+ * @example const saved = np.random.get_state(); np.random.rand(); np.random.set_state(saved);
+ */
+export function get_state(): RandomStateTuple {
+  return ["MT19937", key.slice(), pos, hasGauss ? 1 : 0, cachedGauss];
+}
+
+/**
+ * Restores a snapshot from `get_state` (numpy's `np.random.set_state`).
+ * @example np.random.set_state(saved)
+ */
+export function set_state(state: RandomStateTuple): void {
+  const [algorithm, words, position, gaussFlag = 0, gaussValue = 0] = state;
+  if (algorithm !== "MT19937") throw new ValueError("set_state can only be used with legacy MT19937 state instances.");
+  if (words.length !== STATE_WORDS) throw new ValueError("state must be 624 elements");
+  key.set(words);
+  temper();
+  pos = position;
+  hasGauss = gaussFlag !== 0;
+  cachedGauss = gaussValue;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Floats
+// ---------------------------------------------------------------------------------------------------------
+
+/**
+ * Uniform floats in [0, 1) (numpy's `np.random.random_sample`, also `np.random.random`): a number without
+ * `size`, else an array of that shape.
+ * @example np.random.random_sample([2, 3])
+ */
+export function random_sample(): number;
+export function random_sample(size: Size): NDArray;
+export function random_sample(size?: Size | null): number | NDArray;
+export function random_sample(size?: Size | null): number | NDArray {
+  return fillFloats(size, nextDouble);
+}
+export { random_sample as random };
+
+/**
+ * Uniform floats in [0, 1) of the given shape (numpy's `np.random.rand`); no arguments gives a number.
+ * @example np.random.rand(3, 2)
+ */
+export function rand(): number;
+export function rand(...shape: [number, ...number[]]): NDArray;
+export function rand(...shape: number[]): number | NDArray {
+  return fillFloats(shape.length ? shape : null, nextDouble);
+}
+
+/**
+ * Standard normal floats of the given shape (numpy's `np.random.randn`); no arguments gives a number.
+ * @example np.random.seed(1); np.random.randn(4) // array([ 1.62434536, -0.61175641, -0.52817175, -1.07296862])
+ */
+export function randn(): number;
+export function randn(...shape: [number, ...number[]]): NDArray;
+export function randn(...shape: number[]): number | NDArray {
+  return fillFloats(shape.length ? shape : null, nextGauss);
+}
+
+/**
+ * Standard normal floats (numpy's `np.random.standard_normal`).
+ * @example np.random.standard_normal([2, 2])
+ */
+export function standard_normal(): number;
+export function standard_normal(size: Size): NDArray;
+export function standard_normal(size?: Size | null): number | NDArray;
+export function standard_normal(size?: Size | null): number | NDArray {
+  return fillFloats(size, nextGauss);
+}
+
+/**
+ * Uniform floats in [low, high) (numpy's `np.random.uniform`): `low + (high - low) * u` per draw.
+ * @example np.random.uniform(-1, 1, [2, 3])
+ */
+export function uniform(low?: number, high?: number): number;
+export function uniform(low: number, high: number, size: Size): NDArray;
+export function uniform(low?: number, high?: number, size?: Size | null): number | NDArray;
+export function uniform(low = 0.0, high = 1.0, size?: Size | null): number | NDArray {
+  const range = high - low;
+  if (!Number.isFinite(range)) throw new OverflowError("Range exceeds valid bounds");
+  return fillFloats(size, () => low + range * nextDouble());
+}
+
+/**
+ * Normal floats with mean `loc` and standard deviation `scale` (numpy's `np.random.normal`): `loc + scale * z`.
+ * @example np.random.normal(0, 0.01, [3, 2])
+ */
+export function normal(loc?: number, scale?: number): number;
+export function normal(loc: number, scale: number, size: Size): NDArray;
+export function normal(loc?: number, scale?: number, size?: Size | null): number | NDArray;
+export function normal(loc = 0.0, scale = 1.0, size?: Size | null): number | NDArray {
+  if (scale < 0) throw new ValueError("scale < 0");
+  return fillFloats(size, () => loc + scale * nextGauss());
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Integers
+// ---------------------------------------------------------------------------------------------------------
+
+type IntegerDType = "int64" | "int32" | "uint8" | "bool";
+const INTEGER_BOUNDS: Record<IntegerDType, [bigint, bigint]> = {
+  int64: [-(2n ** 63n), 2n ** 63n - 1n],
+  int32: [-(2n ** 31n), 2n ** 31n - 1n],
+  uint8: [0n, 255n],
+  bool: [0n, 1n],
+};
+
+/**
+ * Draws `count` integers in [0, max] into `out` the way numpy's `random_bounded_*_fill` does for the dtype:
+ * 32/64-bit types by `boundedDraw`; uint8 and bool take their bits from one 32-bit word at a time (a byte
+ * or a bit per value, low bits first), a buffer that lives for one fill.
+ */
+function fillBounded(out: TypedArray, lowest: bigint, range: bigint, dtype: IntegerDType): void {
+  const maxHigh = Number(range >> 32n);
+  const maxLow = Number(range & 0xffffffffn);
+  const offset = Number(lowest);
+  if (dtype === "int64" && !(Number.isSafeInteger(offset) && Number.isSafeInteger(Number(lowest + range)))) {
+    // Values past 2^53: add exactly, then round once into the float64 storage.
+    for (let i = 0; i < out.length; i++) {
+      boundedDraw(maxHigh, maxLow);
+      out[i] = Number(lowest + (BigInt(lastDraw.high) << 32n) + BigInt(lastDraw.low));
+    }
+    return;
+  }
+  if (dtype === "int64" || dtype === "int32") {
+    for (let i = 0; i < out.length; i++) out[i] = offset + boundedDraw(maxHigh, maxLow);
+    return;
+  }
+  if (maxLow === 0) {
+    out.fill(offset);
+    return;
+  }
+  const bitsPerValue = dtype === "bool" ? 1 : 8;
+  const valueMask = dtype === "bool" ? 1 : maskOf(maxLow);
+  const valuesPerWord = 32 / bitsPerValue;
+  let buffer = 0;
+  let remaining = 0;
+  for (let i = 0; i < out.length; i++) {
+    let value: number;
+    do {
+      if (remaining === 0) {
+        buffer = nextUint32();
+        remaining = valuesPerWord - 1;
+      } else {
+        buffer >>>= bitsPerValue;
+        remaining--;
+      }
+      value = buffer & valueMask;
+    } while (value > maxLow);
+    out[i] = offset + value;
+  }
+}
+
+/**
+ * Random integers in [low, high) — or [0, low) when `high` is omitted — (numpy's `np.random.randint`), by
+ * masked rejection sampling as numpy's legacy generator. A number without `size`, else an array of `dtype`
+ * (int64 by default; int32, uint8, bool too). `low` and `high` are numbers (numpy also takes arrays).
+ * @example
+ * np.random.randint(10)                              // a number in 0..9
+ * np.random.randint(0, 10, [2, 3])                   // int64 array
+ * np.random.randint(0, 256, 4, { dtype: "uint8" })
+ */
+export function randint(low: number, high?: number | null): number;
+export function randint(low: number, high: number | null | undefined, size: Size, options?: { dtype?: DType }): NDArray;
+export function randint(low: number, high?: number | null, size?: Size | null, options?: { dtype?: DType }): number | NDArray;
+export function randint(low: number, high?: number | null, size?: Size | null, options: { dtype?: DType } = {}): number | NDArray {
+  const dtype = options.dtype ?? "int64";
+  if (!(dtype in INTEGER_BOUNDS)) throw new TypeError(`Unsupported dtype dtype('${dtype}') for randint`);
+  const integerDType = dtype as IntegerDType;
+  const shape = size === undefined || size === null ? null : shapeOf(size);
+  if (shape && shapeSize(shape) === 0) return empty(shape, dtype);
+  if (high === undefined || high === null) [low, high] = [0, low];
+  const lowest = BigInt(Math.trunc(low));
+  const highest = BigInt(Math.trunc(high)) - 1n; // the generator works on the closed interval [low, high - 1]
+  const [lowerBound, upperBound] = INTEGER_BOUNDS[integerDType];
+  if (lowest < lowerBound) throw new ValueError(`low is out of bounds for ${dtype}`);
+  if (highest > upperBound) throw new ValueError(`high is out of bounds for ${dtype}`);
+  if (lowest > highest) throw new ValueError(lowest === 0n ? "high <= 0" : "low >= high");
+  const out = shape ? empty(shape, dtype) : new NDArray(allocate(dtype, 1), [], dtype);
+  fillBounded(out.data, lowest, highest - lowest, integerDType);
+  return shape ? out : out.data[0];
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Permutations and sampling
+// ---------------------------------------------------------------------------------------------------------
+
+/**
+ * Shuffles in place along the first axis (numpy's `np.random.shuffle`): Fisher–Yates from the last element
+ * down, swapping element (or row) i with a uniform j in [0, i]. Takes an NDArray or a plain JS array.
+ * @example const x = np.arange(10); np.random.shuffle(x);
+ */
+export function shuffle(x: NDArray | unknown[]): void {
+  if (Array.isArray(x)) {
+    for (let i = x.length - 1; i > 0; i--) {
+      const j = interval(i);
+      [x[i], x[j]] = [x[j], x[i]];
+    }
+    return;
+  }
+  if (x.ndim === 0) throw new TypeError("object of type 'numpy.ndarray' has no len()");
+  if (x.size === 0) return;
+  // Buffer offsets of the elements of one row x[i], relative to the row's start (just [0] for 1-D).
+  const rowShape = x.shape.slice(1);
+  const rowStrides = x.strides.slice(1);
+  const rowOffsets = new Float64Array(shapeSize(rowShape));
+  let filled = 0;
+  const collect = (d: number, at: number): void => {
+    if (d === rowShape.length) rowOffsets[filled++] = at;
+    else for (let i = 0; i < rowShape[d]; i++) collect(d + 1, at + i * rowStrides[d]);
+  };
+  collect(0, 0);
+  const data = x.data;
+  const stride = x.strides[0];
+  for (let i = x.shape[0] - 1; i > 0; i--) {
+    const j = interval(i);
+    if (i === j) continue;
+    const rowI = x.offset + i * stride;
+    const rowJ = x.offset + j * stride;
+    for (const at of rowOffsets) {
+      const held = data[rowI + at];
+      data[rowI + at] = data[rowJ + at];
+      data[rowJ + at] = held;
+    }
+  }
+}
+
+/**
+ * A shuffled copy (numpy's `np.random.permutation`): of `arange(n)` for an integer, else of the array along
+ * its first axis.
+ * @example np.random.permutation(5)   // e.g. array([2, 0, 1, 4, 3])
+ */
+export function permutation(x: number | ArrayLike): NDArray {
+  if (typeof x === "number" && Number.isInteger(x)) {
+    const n = Math.max(x, 0);
+    const out = empty([n], "int64");
+    for (let i = 0; i < n; i++) out.data[i] = i;
+    shuffle(out);
+    return out;
+  }
+  const source = asarray(x);
+  if (source.ndim < 1) throw new IndexError("x must be an integer or at least 1-dimensional");
+  const out = source.copy();
+  shuffle(out);
+  return out;
+}
+
+/** numpy's `kahan_sum`, which `choice` uses to check that p sums to 1. */
+function kahanSum(values: Float64Array): number {
+  let total = values[0];
+  let compensation = 0.0;
+  for (let i = 1; i < values.length; i++) {
+    const y = values[i] - compensation;
+    const t = total + y;
+    compensation = t - total - y;
+    total = t;
+  }
+  return total;
+}
+
+/** The normalised running sum of p (numpy's `cdf = p.cumsum(); cdf /= cdf[-1]`). */
+function cumulative(p: Float64Array): Float64Array {
+  const cdf = new Float64Array(p.length);
+  let running = 0;
+  for (let i = 0; i < p.length; i++) cdf[i] = running += p[i];
+  const total = cdf[cdf.length - 1];
+  for (let i = 0; i < cdf.length; i++) cdf[i] /= total;
+  return cdf;
+}
+
+/** The first index whose cdf value exceeds u (numpy's `searchsorted(u, side="right")`). */
+function searchRight(cdf: Float64Array, u: number): number {
+  let lo = 0;
+  let hi = cdf.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (cdf[mid] <= u) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export interface ChoiceOptions {
+  /** Sample with replacement (default true); without, each element is picked at most once. */
+  replace?: boolean;
+  /** Probability of each entry of `a` (default uniform). */
+  p?: ArrayLike;
+}
+
+/**
+ * Random samples from `a`, a 1-D array, or from `arange(a)` for an integer (numpy's `np.random.choice`),
+ * with numpy's legacy algorithms: with replacement, `randint`; with `p`, inverse-CDF lookups of uniform draws;
+ * without replacement, the head of a permutation (or repeated CDF draws with `p`). A single value without
+ * `size`.
+ * @example
+ * np.random.choice(5, 3)                                  // e.g. array([0, 3, 3])
+ * np.random.choice([10, 20, 30], 2, { replace: false })
+ * np.random.choice(3, null, { p: [0.1, 0.3, 0.6] })
+ */
+export function choice(a: number | ArrayLike, size?: null, options?: ChoiceOptions): Scalar;
+export function choice(a: number | ArrayLike, size: Size, options?: ChoiceOptions): NDArray;
+export function choice(a: number | ArrayLike, size?: Size | null, options?: ChoiceOptions): Scalar | NDArray;
+export function choice(a: number | ArrayLike, size?: Size | null, options: ChoiceOptions = {}): Scalar | NDArray {
+  const { replace = true } = options;
+  const population = asarray(a);
+  const shape = size === undefined || size === null ? [] : shapeOf(size);
+  const count = shapeSize(shape);
+  let populationSize: number;
+  if (population.ndim === 0) {
+    populationSize = population.scalarAt(population.offset) as number;
+    if (!isInteger(population.dtype)) throw new ValueError("a must be 1-dimensional or an integer");
+    if (populationSize <= 0 && count !== 0) throw new ValueError("a must be greater than 0 unless no samples are taken");
+  } else if (population.ndim !== 1) {
+    throw new ValueError("a must be 1-dimensional");
+  } else {
+    populationSize = population.shape[0];
+    if (populationSize === 0 && count !== 0) throw new ValueError("'a' cannot be empty unless no samples are taken");
+  }
+
+  let p: Float64Array | null = null;
+  if (options.p !== undefined) {
+    const pArray = asarray(options.p);
+    // float32 probabilities get float32's looser tolerance, as numpy grants it.
+    const atol = pArray.dtype === "float32" ? Math.sqrt(2 ** -23) : Math.sqrt(2 ** -52);
+    if (pArray.ndim !== 1) throw new ValueError("'p' must be 1-dimensional");
+    if (pArray.size !== populationSize) throw new ValueError("'a' and 'p' must have same size");
+    p = Float64Array.from(ravelData(pArray));
+    const total = kahanSum(p);
+    if (Number.isNaN(total)) throw new ValueError("probabilities contain NaN");
+    if (p.some((v) => v < 0)) throw new ValueError("probabilities are not non-negative");
+    if (Math.abs(total - 1) > atol) throw new ValueError("probabilities do not sum to 1");
+  }
+
+  const indices = new Float64Array(count);
+  if (replace) {
+    if (p) {
+      const cdf = cumulative(p);
+      for (let i = 0; i < count; i++) indices[i] = searchRight(cdf, nextDouble());
+    } else {
+      indices.set((randint(0, populationSize, shape) as NDArray).data);
+    }
+  } else {
+    if (count > populationSize) throw new ValueError("Cannot take a larger sample than population when 'replace=False'");
+    if (p) {
+      if (p.filter((v) => v > 0).length < count) throw new ValueError("Fewer non-zero entries in p than size");
+      // Draw for the missing picks, keep each new index at its first occurrence, zero the found ones, repeat.
+      let found = 0;
+      while (found < count) {
+        for (let i = 0; i < found; i++) p[indices[i]] = 0;
+        const cdf = cumulative(p);
+        const draws = Array.from({ length: count - found }, nextDouble);
+        const fresh = new Set<number>(draws.map((u) => searchRight(cdf, u)));
+        for (const index of fresh) indices[found++] = index;
+      }
+    } else {
+      indices.set(permutation(populationSize).data.subarray(0, count));
+    }
+  }
+
+  if (population.ndim === 0) {
+    if (size === undefined || size === null) return indices[0];
+    return new NDArray(indices, shape, "int64");
+  }
+  const values = ravelData(population);
+  const out = empty(shape, population.dtype);
+  for (let i = 0; i < count; i++) out.data[i] = values[indices[i]];
+  if (size === undefined || size === null) return out.scalarAt(0);
+  return out;
+}

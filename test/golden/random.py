@@ -1,0 +1,146 @@
+"""Golden sequences of numpy's legacy RandomState (np.random.*) for test/random.test.ts.
+
+Each case is a script of calls on the global generator, run in order after a seed, so interleavings (the
+cached Gaussian, the state shared by every function) are part of what is checked. A call is
+[function, positional args, keyword args]; an argument {"array": nested list, "dtype": name} stands for
+np.array(list, dtype); "nan", "inf" and "-inf" stand for those floats. "shuffle" records the array after shuffling; "state" records get_state()'s key and pos.
+"""
+import os
+import sys
+
+if __name__ != "__main__":
+    # While fixtures are generated test/golden is on sys.path, so the standard library's `import random`
+    # (numpy makes it through `secrets`) finds this file: stand in for the real module.
+    import importlib.util
+    import sysconfig
+
+    _spec = importlib.util.spec_from_file_location("random", os.path.join(sysconfig.get_path("stdlib"), "random.py"))
+    _stdlib_random = importlib.util.module_from_spec(_spec)
+    sys.modules["random"] = _stdlib_random
+    _spec.loader.exec_module(_stdlib_random)
+
+import numpy as np  # noqa: E402
+
+from common import outcome, write  # noqa: E402
+
+
+def decode(arg):
+    if isinstance(arg, dict) and "array" in arg:
+        return np.array(arg["array"], dtype=arg["dtype"])
+    if isinstance(arg, list):
+        return [decode(a) for a in arg]
+    return float(arg) if arg in ("nan", "inf", "-inf") else arg
+
+
+def array(values, dtype):
+    return {"array": np.asarray(values).tolist(), "dtype": dtype}
+
+
+def perform(name, args, kwargs):
+    args = [decode(a) for a in args]
+    kwargs = {k: decode(v) for k, v in kwargs.items()}
+    if name == "seed":
+        np.random.seed(*args)
+        return np.empty(0)  # seed() returns None; an empty array records "done, no value"
+    if name == "shuffle":
+        np.random.shuffle(args[0])
+        return args[0]
+    if name == "state":
+        _, key, pos, has_gauss, gauss = np.random.get_state()
+        return np.concatenate([key.astype(np.int64), [pos, has_gauss]])
+    return getattr(np.random, name)(*args, **kwargs)
+
+
+def script(name, calls):
+    calls = [[call[0], call[1] if len(call) > 1 else [], call[2] if len(call) > 2 else {}] for call in calls]
+    return {"name": name, "calls": calls, "results": [outcome(lambda: perform(*call)) for call in calls]}
+
+
+
+def main():
+    SEEDS = [0, 1, 3]
+    cases = []
+
+    for s in SEEDS:
+        seed = ["seed", [s]]
+        cases += [
+            script(f"seed {s}: rand", [seed, ["rand"], ["rand", [5]], ["rand", [2, 3]]]),
+            script(f"seed {s}: randn", [seed, ["randn"], ["randn", [5]], ["randn", [3, 4]]]),
+            script(f"seed {s}: random_sample, random", [seed, ["random_sample"], ["random_sample", [], {"size": 7}], ["random", [], {"size": [2, 2]}]]),
+            # Enough Gaussians to measure how often the last bit differs from C's log.
+        script(f"seed {s}: randn 2000", [seed, ["randn", [2000]]]),
+        script(f"seed {s}: standard_normal", [seed, ["standard_normal", [], {"size": [3, 3]}], ["standard_normal"]]),
+            script(f"seed {s}: uniform", [seed, ["uniform"], ["uniform", [-2, 3], {"size": 6}], ["uniform", [5, 1], {"size": [2, 2]}], ["uniform", [0.5, 0.5], {"size": 2}]]),
+            script(f"seed {s}: normal", [seed, ["normal"], ["normal", [1.5, 0.2], {"size": [2, 3]}], ["normal", [-3, 10], {"size": 5}], ["normal", [2, 0], {"size": 3}]]),
+            # Odd counts leave a cached Gaussian; rand() does not touch it; normal() consumes it; seed() drops it.
+            script(f"seed {s}: gaussian cache", [
+                seed, ["randn", [3]], ["rand", [2]], ["randn", [1]], ["randn", [2]], ["randn"], ["normal", [10, 2]],
+                ["randn", [5]], ["uniform", [0, 1], {"size": 3}], ["randn", [4]], seed, ["randn", [1]],
+            ]),
+            script(f"seed {s}: randint int64", [
+                seed, ["randint", [10], {"size": 8}], ["randint", [-5, 5], {"size": [3, 3]}], ["randint", [5]],
+                ["randint", [1000003], {"size": 20}], ["randint", [7, 8], {"size": 3}], ["randint", [-100, 100]],
+            ]),
+            script(f"seed {s}: randint wide ranges", [
+                seed, ["randint", [0, 2**32], {"size": 5}], ["randint", [0, 2**32 + 1], {"size": 5}],
+                ["randint", [0, 2**40], {"size": 5}], ["randint", [-2**52, 2**52], {"size": 5}],
+                ["randint", [-2**31, 2**31 - 1], {"size": 5}], ["randint", [2**33, 2**33 + 3], {"size": 5}],
+            ]),
+            script(f"seed {s}: randint dtypes", [
+                seed, ["randint", [0, 2**31], {"size": 5, "dtype": "int32"}], ["randint", [-3, 4], {"size": 6, "dtype": "int32"}],
+                ["randint", [0, 256], {"size": 10, "dtype": "uint8"}], ["randint", [3, 200], {"size": 10, "dtype": "uint8"}],
+                ["randint", [0, 2], {"size": 20, "dtype": "bool"}], ["randint", [1, 2], {"size": 3, "dtype": "bool"}],
+                ["randint", [0, 10], {"size": 4, "dtype": "uint8"}], ["randint", [0, 10], {"size": 4}],
+            ]),
+            script(f"seed {s}: permutation", [
+                seed, ["permutation", [10]], ["permutation", [1]], ["permutation", [0]],
+                ["permutation", [array(np.arange(6) * 1.5, "float64")]], ["permutation", [array(np.arange(8).reshape(4, 2), "int64")]],
+                ["permutation", [array([True, False, True, True], "bool")]],
+            ]),
+            script(f"seed {s}: shuffle", [
+                seed, ["shuffle", [array(np.arange(10), "int64")]], ["shuffle", [array(np.arange(12).reshape(4, 3), "int64")]],
+                ["shuffle", [array(np.arange(12).reshape(3, 2, 2) * 0.5, "float64")]], ["shuffle", [array(np.arange(5), "int32")]],
+                ["shuffle", [array([7], "int64")]], ["rand"],
+            ]),
+            script(f"seed {s}: choice", [
+                seed, ["choice", [5]], ["choice", [5, 3]], ["choice", [10, [2, 3]]], ["choice", [array([10, 20, 30, 40], "int64")]],
+                ["choice", [array([1.5, 2.5, 3.5], "float64"), 5]], ["choice", [5, 3], {"replace": False}],
+                ["choice", [10, 10], {"replace": False}], ["choice", [5, 0]], ["choice", [array([3, 1, 4, 1, 5], "int32"), [2, 2]]],
+            ]),
+            script(f"seed {s}: choice with p", [
+                seed, ["choice", [5, 4], {"p": [0.1, 0.2, 0.3, 0.4, 0.0]}], ["choice", [4], {"p": [0.25, 0.25, 0.25, 0.25]}],
+                ["choice", [array([1.5, -1, 8], "float64"), [2, 3]], {"p": [0.6, 0.3, 0.1]}],
+                ["choice", [5, 3], {"replace": False, "p": [0.1, 0.2, 0.3, 0.4, 0.0]}],
+                ["choice", [6, [2, 2]], {"replace": False, "p": [0.5, 0.1, 0.1, 0.1, 0.1, 0.1]}],
+                ["choice", [3, 3], {"replace": False, "p": [0.98, 0.01, 0.01]}],
+            ]),
+            script(f"seed {s}: state", [seed, ["state"], ["rand", [700]], ["state"]]),
+        ]
+
+    for key in ([1, 2, 3], [0], [2**32 - 1, 5], list(range(700))):
+        seed = ["seed", [key]]
+        name = f"seed array of {len(key)}" if len(key) > 3 else f"seed {key}"
+        cases += [
+            script(f"{name}: state", [seed, ["state"]]),
+            script(f"{name}: mixed", [seed, ["rand", [3]], ["randn", [3]], ["randint", [0, 100], {"size": 5}], ["permutation", [6]], ["choice", [4, 2]]]),
+        ]
+    cases.append(script("seed numpy array", [["seed", [array([4, 5], "int64")]], ["rand", [2]]]))
+
+    errors = [
+        ["seed", [-1]], ["seed", [2**32]], ["seed", [[]]], ["seed", [[[1]]]], ["seed", [[-1]]],
+        ["randint", [0]], ["randint", [3, 3]], ["randint", [-1, 2], {"dtype": "uint8"}], ["randint", [0, 3], {"dtype": "bool"}],
+        ["randint", [0, 2**31 + 1], {"dtype": "int32"}], ["randint", [0, 3], {"dtype": "float64"}],
+        ["choice", [0]], ["choice", [array([], "float64")]], ["choice", [array([[1]], "int64")]], ["choice", [1.5]],
+        ["choice", [3], {"p": [0.5, 0.5]}], ["choice", [2], {"p": [0.5, 0.6]}], ["choice", [2], {"p": [-0.5, 1.5]}],
+        ["choice", [2], {"p": ["nan", 1]}], ["choice", [3, 4], {"replace": False}],
+        ["choice", [3, 2], {"replace": False, "p": [1, 0, 0]}], ["choice", [2], {"p": [[0.5, 0.5]]}],
+        ["normal", [0, -1]], ["uniform", [0, "inf"]], ["permutation", [2.5]], ["rand", [-1]],
+    ]
+    for call in errors:
+        cases.append(script(f"error: {call[0]}{tuple(call[1])} {call[2] if len(call) > 2 else ''}".strip(), [["seed", [0]], call]))
+
+    write("random", cases)
+
+
+if __name__ == "__main__":
+    main()
