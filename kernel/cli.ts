@@ -85,8 +85,12 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await command.run(args);
   } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    console.error(`tsdl ${name}: ${error.message}\n  ${command.usage}`);
-    return 2;
+    if (error instanceof UsageError) {
+      console.error(`tsdl ${name}: ${error.message}\n  ${command.usage}`);
+      return 2;
+    }
+    // A failure the user can act on (no venv, no write permission) reads better without a stack.
+    console.error(`tsdl ${name}: ${error instanceof Error ? error.message : error}`);
+    return 1;
   }
 }

@@ -1,0 +1,87 @@
+/**
+ * The contract with tslab that kernel/tslab.ts relies on (deep requires, the executor's console reports,
+ * prelude modules, completeness). If a tslab upgrade changes any of it, this file fails first.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { codeCompleteness, createTslabEngine, TslabEngine, TSLAB_VERSION, ts } from "../kernel/tslab";
+
+let engine: TslabEngine;
+beforeAll(() => {
+  engine = createTslabEngine(process.cwd());
+  return () => engine.close();
+});
+
+describe("tslab's executor reports through the console we give it", () => {
+  it("the last expression's value (console.log)", async () => {
+    expect(await engine.execute("const a = 20;\na + 1")).toEqual({ kind: "ok", value: 21, hasValue: true });
+    expect(await engine.execute("let nothing = 1;")).toEqual({ kind: "ok", value: undefined, hasValue: false });
+  });
+
+  it("declarations carried to the next cell", async () => {
+    expect(await engine.execute("a * 2")).toEqual({ kind: "ok", value: 40, hasValue: true });
+  });
+
+  it("type errors as console.error('%s%d:%d - %s', file, line, column, message)", async () => {
+    const report = await engine.execute("const fine = 1;\n  const s: string = 5;");
+    expect(report).toEqual({
+      kind: "compile-error",
+      diagnostics: [{ line: 2, column: 9, message: "Type 'number' is not assignable to type 'string'." }],
+    });
+  });
+
+  it("exceptions as console.error(error)", async () => {
+    const report = await engine.execute("throw new SyntaxError('nope')");
+    expect(report.kind).toBe("exception");
+    expect((report as { thrown: Error }).thrown).toBeInstanceOf(SyntaxError);
+  });
+
+  it("a rejected top-level await as an exception", async () => {
+    const report = await engine.execute("await Promise.reject(new Error('async nope'))");
+    expect(report.kind).toBe("exception");
+    expect(((report as { thrown: Error }).thrown as Error).message).toBe("async nope");
+  });
+
+  it("interrupt() rejects a pending await", async () => {
+    const pending = engine.execute("await new Promise(() => {})");
+    setTimeout(() => engine.interrupt(), 50);
+    const report = await pending;
+    expect(report.kind).toBe("exception");
+    expect(((report as { thrown: Error }).thrown as Error).message).toMatch(/Interrupted asynchronously/);
+  });
+});
+
+describe("tslab's converter", () => {
+  it("addModule makes `declare global` visible to later cells (the prelude)", async () => {
+    expect(engine.addModule("__hook_test__", "declare global { var fromPrelude: { answer: number }; }")).toEqual([]);
+    (globalThis as { fromPrelude?: unknown }).fromPrelude = { answer: 42 };
+    expect(await engine.execute("fromPrelude.answer")).toEqual({ kind: "ok", value: 42, hasValue: true });
+    expect(engine.complete("fromPrelude.ans", 15).candidates).toEqual(["answer"]);
+  });
+
+  it("completion and quick info", () => {
+    const completion = engine.complete("Math.fl", 7);
+    expect(completion.candidates).toContain("floor");
+    expect([completion.start, completion.end]).toEqual([5, 7]);
+    expect(completion.original?.entries.find((e) => e.name === "floor")?.kind).toBe("method");
+    const info = engine.inspect("Math.floor", 7);
+    expect(ts.displayPartsToString(info?.displayParts)).toContain("floor(x: number): number");
+  });
+
+  it("compiles with the TypeScript fork tsdl reports in kernel_info", () => {
+    expect(ts.version).toMatch(/^5\./);
+    expect(TSLAB_VERSION).toMatch(/^1\./);
+  });
+});
+
+describe("codeCompleteness", () => {
+  it.each([
+    ["const a = 1;", { status: "complete" }],
+    ["function f() {", { status: "incomplete", indent: "  " }],
+    ["const list = [1,", { status: "incomplete", indent: "  " }],
+    ["}", { status: "invalid" }],
+    ["const = 5;", { status: "invalid" }],
+    ["function f() {\n\n\n", { status: "complete" }],
+  ])("%j → %j", (code, expected) => {
+    expect(codeCompleteness(code)).toEqual(expected);
+  });
+});
