@@ -379,7 +379,7 @@ function tupleRepr(shape: readonly number[]): string {
   return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(", ")})`;
 }
 
-/** An uninitialised (here: zero-filled) array, the allocation primitive of every family. */
+/** A new zero-filled array, the allocation primitive of every family. */
 export function empty(shape: readonly number[], dtype: DType = "float64"): NDArray {
   for (const n of shape) {
     if (!Number.isInteger(n) || n < 0) throw new ValueError("negative dimensions are not allowed");
