@@ -1,7 +1,9 @@
 // `npm run bench`: runs every suite in bench/ (np, and the kernel and plot suites where present), prints a
 // table of times and ratios against the reference, and writes bench/results/<suite>.json.
+const { spawnSync } = require("node:child_process");
 const { mkdirSync, writeFileSync, existsSync } = require("node:fs");
 const { join } = require("node:path");
+const { MALLOC_ENV } = require("../dist/kernel/malloc-env");
 
 function format(seconds) {
   if (seconds === null || seconds === undefined) return "—";
@@ -30,7 +32,13 @@ async function main() {
   }
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+// tsdl is measured under the allocator settings its kernel runs with: re-run this script with them.
+if (Object.entries(MALLOC_ENV).every(([key, value]) => process.env[key] === value)) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+} else {
+  const child = spawnSync(process.execPath, [__filename, ...process.argv.slice(2)], { stdio: "inherit", env: { ...process.env, ...MALLOC_ENV } });
+  process.exit(child.status ?? 1);
+}
