@@ -139,9 +139,7 @@ function nextGauss(): number {
   return f * x2;
 }
 
-/**
- * Smallest all-ones mask covering `max` (< 2^32).
- */
+/** Smallest all-ones mask covering `max` (< 2^32). */
 function maskOf(max: number): number {
   let mask = max;
   mask |= mask >>> 1;
@@ -435,7 +433,8 @@ export function standard_normal(size?: Size | null): number | NDArray {
 }
 
 /**
- * Uniform floats in [low, high) (numpy's `np.random.uniform`): `low + (high - low) * u` per draw.
+ * Uniform floats in [low, high) (numpy's `np.random.uniform`): `low + (high - low) * u` per draw. `low` and
+ * `high` are numbers (numpy also takes arrays).
  * @example np.random.uniform(-1, 1, [2, 3])
  */
 export function uniform(low?: number, high?: number): number;
@@ -449,6 +448,7 @@ export function uniform(low = 0.0, high = 1.0, size?: Size | null): number | NDA
 
 /**
  * Normal floats with mean `loc` and standard deviation `scale` (numpy's `np.random.normal`): `loc + scale * z`.
+ * `loc` and `scale` are numbers (numpy also takes arrays).
  * @example np.random.normal(0, 0.01, [3, 2])
  */
 export function normal(loc?: number, scale?: number): number;
