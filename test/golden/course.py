@@ -168,19 +168,25 @@ p = initialize_parameters(2, 4, 1)
 check("initialize_parameters(2, 4, 1): W1", p["W1"],
       [[-0.00416758, -0.00056267], [-0.02136196, 0.01640271], [-0.01793436, -0.00841747], [0.00502881, -0.01245288]])
 check("initialize_parameters(2, 4, 1): W2", p["W2"], [[-0.01057952, -0.00909008, 0.00551454, 0.02292208]])
-p4, costs4 = nn_model(planar_X, planar_Y, 4, 10000)
-check("nn_model(n_h=4): cost after 9000 iterations", costs4[9])
-check("nn_model(n_h=4): accuracy %", accuracy(p4, planar_X, planar_Y))
-hidden_sizes = [1, 2, 3, 4, 5, 20, 50]
-planar = {
-    "X": encode(planar_X),
-    "Y": encode(planar_Y),
-    "n_h=4 costs": costs4,
-    "accuracy by hidden size (5000 iterations)": {
-        str(n_h): accuracy(nn_model(planar_X, planar_Y, n_h, 5000)[0], planar_X, planar_Y) for n_h in hidden_sizes},
-}
-# The course's table of accuracies by hidden layer size.
-assert list(planar["accuracy by hidden size (5000 iterations)"].values()) == [67.5, 67.25, 90.75, 90.5, 91.25, 90.0, 90.25]
+# Logistic regression on the flower: gradient descent from zeros, 1000 steps of 0.1 on the two raw features.
+w, b = np.zeros((2, 1)), 0.0
+for _ in range(1000):
+    grads, _ = propagate(w, b, planar_X, planar_Y)
+    w, b = w - 0.1 * grads["dw"], b - 0.1 * grads["db"]
+check("logistic regression on the flower: accuracy %",
+      float(np.mean((sigmoid(w.T @ planar_X + b) > 0.5) == planar_Y) * 100))
+
+p4, costs4 = nn_model(planar_X, planar_Y, 4, 5000)
+check("nn_model(n_h=4): cost after 4000 iterations", costs4[4])
+# The course's table of accuracies by hidden layer size after 5000 iterations (the notebook trains 1, 3, 4, 20).
+published = {1: 67.5, 2: 67.25, 3: 90.75, 4: 90.5, 5: 91.25, 20: 90.0, 50: 90.25}
+for n_h, percent in published.items():
+    trained = p4 if n_h == 4 else nn_model(planar_X, planar_Y, n_h, 5000)[0]
+    if n_h in (1, 3, 4, 20):
+        check(f"accuracy with n_h = {n_h}", accuracy(trained, planar_X, planar_Y), percent)
+    else:
+        assert accuracy(trained, planar_X, planar_Y) == percent
+planar = {"X": encode(planar_X), "Y": encode(planar_Y)}
 
 # ---- 1.4: deep network ------------------------------------------------------------------------------------
 
