@@ -808,7 +808,7 @@ function axisLayout(domain: [number, number], limits: [number, number], scale: S
     gridwidth: STYLE.gridWidth,
     ...(scale === "log" && { exponentformat: "power", dtick: 1 }),
     ...(categories && { tickmode: "array", tickvals: categories.map((_, i) => i), ticktext: categories }),
-    ...(title && { title: { text: title, standoff: STYLE.labelPad } }),
+    ...(title && { title: { text: title, standoff: STYLE.labelPad, font: { size: STYLE.fontSize } } }),
   };
 }
 
