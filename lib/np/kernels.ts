@@ -16,7 +16,9 @@ export type KernelHelpers = Readonly<Record<string, (...args: number[]) => numbe
 
 type Loop = (shape: readonly number[], operands: readonly StridedOperand[], constant: number, helpers: KernelHelpers) => void;
 
-const cache = new Map<string, Loop>();
+/** Compiled loops: expression → (operand dtypes as a base-6 number) → loop. */
+const cache = new Map<string, Map<number, Loop>>();
+const DTYPE_CODE: Record<DType, number> = { bool: 0, uint8: 1, int32: 2, int64: 3, float32: 4, float64: 5 };
 
 const NAMES = ["x", "y", "z"];
 
@@ -86,11 +88,17 @@ export function elementwise(
   helpers: KernelHelpers = {},
 ): void {
   if (shape.includes(0)) return;
-  const key = `${expression}|${operands.map((op) => op.dtype).join(",")}`;
-  let loop = cache.get(key);
+  let byDTypes = cache.get(expression);
+  if (!byDTypes) {
+    byDTypes = new Map();
+    cache.set(expression, byDTypes);
+  }
+  let code = 0;
+  for (const op of operands) code = code * 6 + DTYPE_CODE[op.dtype];
+  let loop = byDTypes.get(code);
   if (!loop) {
     loop = compile(expression, operands.length - 1);
-    cache.set(key, loop);
+    byDTypes.set(code, loop);
   }
   const [dims, collapsed] = collapse(shape, operands);
   loop(dims, collapsed, constant, helpers);

@@ -3,7 +3,7 @@
  * primitives every family of operations builds on. Families live in their own files; NDArray's fluent
  * methods delegate to them.
  */
-import { allocate, castScalar, checkDType, scalarDType, promoteTypes, type DType, type TypedArray } from "./dtype";
+import { ITEMSIZE, allocate, castScalar, checkDType, scalarDType, promoteTypes, type DType, type TypedArray } from "./dtype";
 import { MemoryError, ValueError, formatShape } from "./errors";
 import { elementwise } from "./kernels";
 import * as ufunc from "./ufunc";
@@ -78,8 +78,8 @@ export class NDArray {
 
   constructor(data: TypedArray, shape: readonly number[], dtype: DType, strides?: readonly number[], offset = 0) {
     this.data = data;
-    this.shape = Object.freeze([...shape]);
-    this.strides = Object.freeze(strides ? [...strides] : contiguousStrides(shape));
+    this.shape = shape.slice();
+    this.strides = strides ? strides.slice() : contiguousStrides(shape);
     this.offset = offset;
     this.dtype = dtype;
   }
@@ -358,9 +358,6 @@ export function castExpression(from: DType, to: DType, value = "x"): string {
   return value;
 }
 
-/** Bytes per element as numpy stores them (what its allocation messages count). */
-const ITEMSIZE: Record<DType, number> = { float64: 8, float32: 4, int32: 4, int64: 8, uint8: 1, bool: 1 };
-
 /** numpy's `_size_to_string`: bytes in binary units with three significant digits, as in "7.28 TiB". */
 function sizeToString(bytes: number): string {
   const units = ["bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"];
@@ -488,8 +485,10 @@ export function asarray(value: ArrayLike, options: { dtype?: DType } = {}): NDAr
 
 /** The shape numpy broadcasting gives operands of these shapes, or numpy's ValueError. */
 export function broadcastShapes(...shapes: (readonly number[])[]): number[] {
-  const ndim = Math.max(...shapes.map((s) => s.length));
-  const out = new Array<number>(ndim).fill(1);
+  let ndim = 0;
+  for (const s of shapes) ndim = Math.max(ndim, s.length);
+  const out: number[] = [];
+  for (let d = 0; d < ndim; d++) out.push(1);
   for (const s of shapes) {
     for (let i = 0; i < s.length; i++) {
       const d = ndim - s.length + i;
@@ -510,6 +509,7 @@ export function broadcastShapes(...shapes: (readonly number[])[]): number[] {
  * @example np.broadcast_to(np.arange(3), [2, 3])
  */
 export function broadcastTo(a: NDArray, shape: readonly number[]): NDArray {
+  if (a.shape.length === shape.length && a.shape.every((n, d) => n === shape[d])) return a;
   const lead = shape.length - a.ndim;
   if (lead < 0) throw new ValueError(`input operand has more dimensions than allowed by the axis remapping`);
   const strides = new Array<number>(shape.length).fill(0);

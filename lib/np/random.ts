@@ -10,13 +10,9 @@
  * np.random.randn(2)   // array([ 1.62434536, -0.61175641])
  */
 import { allocate, isInteger, type DType, type TypedArray } from "./dtype";
-import { IndexError, ValueError } from "./errors";
+import { IndexError, OverflowError, ValueError } from "./errors";
 import { NDArray, asarray, empty, ravelData, shapeSize, type ArrayLike, type Scalar } from "./ndarray";
 
-/** numpy's OverflowError (Python's built-in): a numeric range exceeds what the computation can hold. */
-export class OverflowError extends Error {
-  override name = "OverflowError";
-}
 
 /** An output shape: a length or a list of lengths (numpy's `size` argument). */
 export type Size = number | readonly number[];

@@ -1,27 +1,16 @@
-"""Golden sequences of numpy's legacy RandomState (np.random.*) for test/random.test.ts.
+"""(Not named random.py: that would shadow the standard library module numpy imports.)
+
+Golden sequences of numpy's legacy RandomState (np.random.*) for test/random.test.ts.
 
 Each case is a script of calls on the global generator, run in order after a seed, so interleavings (the
 cached Gaussian, the state shared by every function) are part of what is checked. A call is
 [function, positional args, keyword args]; an argument {"array": nested list, "dtype": name} stands for
 np.array(list, dtype); "nan", "inf" and "-inf" stand for those floats. "shuffle" records the array after shuffling; "state" records get_state()'s key and pos.
 """
-import os
-import sys
+import numpy as np
 
-if __name__ != "__main__":
-    # While fixtures are generated test/golden is on sys.path, so the standard library's `import random`
-    # (numpy makes it through `secrets`) finds this file: stand in for the real module.
-    import importlib.util
-    import sysconfig
 
-    _spec = importlib.util.spec_from_file_location("random", os.path.join(sysconfig.get_path("stdlib"), "random.py"))
-    _stdlib_random = importlib.util.module_from_spec(_spec)
-    sys.modules["random"] = _stdlib_random
-    _spec.loader.exec_module(_stdlib_random)
-
-import numpy as np  # noqa: E402
-
-from common import outcome, write  # noqa: E402
+from common import outcome, write
 
 
 def decode(arg):
