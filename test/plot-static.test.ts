@@ -4,7 +4,7 @@
  */
 import { inflateSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
-import * as np from "../lib/np/ndarray";
+import * as np from "../lib/np";
 import { plt, type PlotlyFigure } from "../lib/plot";
 import { renderSvg } from "../lib/plot/svg";
 

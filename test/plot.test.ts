@@ -1,7 +1,7 @@
 /** plt's API: the MIME bundle, inline-backend figure lifecycle, format strings, inputs and plotly traces. */
 import { afterEach, describe, expect, it } from "vitest";
 import { DISPLAY, setDisplaySink, type MimeBundle } from "../lib/display";
-import * as np from "../lib/np/ndarray";
+import * as np from "../lib/np";
 import { plt, takeUnshownFigures, type PlotlyFigure } from "../lib/plot";
 import { parseFormat } from "../lib/plot/format";
 

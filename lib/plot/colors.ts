@@ -18,7 +18,7 @@ const TAB_NAMES = ["blue", "orange", "green", "red", "purple", "brown", "pink", 
 /** A colour as matplotlib accepts it: a letter, "C3", "tab:red", a CSS name or hex string, a grey level "0.5", or RGB in [0, 1]. */
 export type ColorSpec = string | RGB;
 
-/** Resolves a matplotlib colour to a CSS colour that both plotly and SVG understand. */
+/** Resolves a matplotlib colour (matplotlib's `to_hex`) to a CSS colour plotly and SVG understand. @example cssColor("C1") // "#ff7f0e" */
 export function cssColor(color: ColorSpec): string {
   if (typeof color !== "string") return rgbToHex(color.map((c) => c * 255) as unknown as RGB);
   const spec = color.trim();
@@ -34,7 +34,7 @@ export function cssColor(color: ColorSpec): string {
   return spec;
 }
 
-/** True when the string means a colour by itself (so a format string like "red" is a colour, not markers). */
+/** True when the string means a colour by itself (so a format string like "red" is a colour, not markers). @example isColorWord("red") // true */
 export function isColorWord(spec: string): boolean {
   return spec in LETTER_COLORS || /^C\d+$/.test(spec) || spec.startsWith("tab:") || spec.startsWith("#") || CSS_NAMES.has(spec.toLowerCase());
 }
@@ -47,10 +47,12 @@ const CSS_NAMES = new Set([
   "salmon", "tomato", "coral", "turquoise", "steelblue", "skyblue", "royalblue", "forestgreen", "seagreen", "chocolate",
 ]);
 
+/** 0–255 RGB → "#rrggbb". @example rgbToHex([255, 0, 0]) // "#ff0000" */
 export function rgbToHex(rgb: RGB): string {
   return "#" + rgb.map((c) => Math.round(Math.min(255, Math.max(0, c))).toString(16).padStart(2, "0")).join("");
 }
 
+/** "#rrggbb" → 0–255 RGB. @example hexToRgb("#ff0000") // [255, 0, 0] */
 export function hexToRgb(hex: string): RGB {
   const n = parseInt(hex.slice(1), 16);
   return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
@@ -70,7 +72,7 @@ export class Colormap {
     this.colors = stops.map((stop) => hexToRgb(typeof stop === "string" ? stop : stop[1]));
   }
 
-  /** The colour at `t` in [0, 1] (clamped) as 0–255 RGB. */
+  /** The colour at `t` in [0, 1] (clamped) as 0–255 RGB. @example plt.cm.gray.rgb(0.5) // [127.5, 127.5, 127.5] */
   rgb(t: number): RGB {
     const x = Math.min(1, Math.max(0, t));
     let i = 1;
@@ -81,18 +83,18 @@ export class Colormap {
     return [a[0] + (b[0] - a[0]) * f, a[1] + (b[1] - a[1]) * f, a[2] + (b[2] - a[2]) * f];
   }
 
-  /** The colour at `t` in [0, 1] as a hex string. */
+  /** The colour at `t` in [0, 1] as a hex string. @example plt.cm.viridis.hex(0) // "#440154" */
   hex(t: number): string {
     return rgbToHex(this.rgb(t));
   }
 
-  /** The same colours backwards (matplotlib's `cmap.reversed()`, the "_r" names). */
+  /** The same colours backwards (matplotlib's `cmap.reversed()`, the "_r" names). @example plt.cm.Spectral.reversed().name // "Spectral_r" */
   reversed(): Colormap {
     const stops = this.positions.map((p, i) => [1 - p, rgbToHex(this.colors[i])] as const).reverse();
     return new Colormap(this.name.endsWith("_r") ? this.name.slice(0, -2) : `${this.name}_r`, stops);
   }
 
-  /** plotly's `colorscale` for this map. */
+  /** plotly's `colorscale` for this map. @example plt.cm.gray.colorscale() // [[0, "#000000"], [1, "#ffffff"]] */
   colorscale(): [number, string][] {
     return this.positions.map((p, i) => [p, rgbToHex(this.colors[i])]);
   }
@@ -133,7 +135,7 @@ export const cm: Readonly<Record<string, Colormap>> = Object.freeze(
   ),
 );
 
-/** A colormap given by name or object; matplotlib's default is viridis. */
+/** A colormap given by name or object; matplotlib's default is viridis (`matplotlib.colormaps[name]`). @example getColormap("RdBu") */
 export function getColormap(cmap: string | Colormap | undefined): Colormap {
   if (cmap === undefined) return cm.viridis;
   if (cmap instanceof Colormap) return cmap;

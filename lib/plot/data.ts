@@ -1,5 +1,7 @@
 /** Turns whatever the user passed to a plot function (NDArray, nested number[], typed array) into float64 values. */
-import { asarray, ravelData, type ArrayLike as ArrayInput, type NDArray } from "../np/ndarray";
+import { asarray, type ArrayLike as ArrayInput, type NDArray } from "../np";
+// ravelData is np's own C-order read of any strided array (not part of the public np namespace).
+import { ravelData } from "../np/ndarray";
 
 /** Anything the plot functions accept as data: an NDArray, `number[]`, `number[][]`, a typed array. */
 export type PlotData = ArrayInput;
@@ -12,7 +14,7 @@ export interface Grid {
   readonly values: Float64Array;
 }
 
-/** The array's values as float64 in C order, with its shape (numpy's `np.asarray(x, dtype=float)`). */
+/** The array's values as float64 in C order, with its shape (numpy's `np.asarray(x, dtype=float)`). @example toGrid([[1, 2]]).shape // [1, 2] */
 export function toGrid(data: PlotData, what = "data"): Grid {
   let array: NDArray;
   try {
@@ -27,6 +29,7 @@ export function toGrid(data: PlotData, what = "data"): Grid {
 /**
  * A 1-D view of the data as matplotlib sees a vector: an (n,), (1, n) or (n, 1) array is n values.
  * Course code passes row vectors like `Y` of shape (1, m) straight to `c=`, so those are accepted.
+ * @example toVector([[0, 1, 1]]) // Float64Array [0, 1, 1]
  */
 export function toVector(data: PlotData, what = "data"): Float64Array {
   const { shape, values } = toGrid(data, what);
@@ -35,7 +38,7 @@ export function toVector(data: PlotData, what = "data"): Float64Array {
   return values;
 }
 
-/** Columns of a 2-D array (matplotlib plots each column of a 2-D `y` as its own line); a vector is one column. */
+/** Columns of a 2-D array (matplotlib plots each column of a 2-D `y` as its own line); a vector is one column. @example toColumns([[1, 2], [3, 4]]) // [[1, 3], [2, 4]] */
 export function toColumns(data: PlotData, what = "data"): Float64Array[] {
   const { shape, values } = toGrid(data, what);
   if (shape.length <= 1) return [values];
@@ -44,7 +47,7 @@ export function toColumns(data: PlotData, what = "data"): Float64Array[] {
   return Array.from({ length: cols }, (_, c) => Float64Array.from({ length: rows }, (_, r) => values[r * cols + c]));
 }
 
-/** Smallest and largest finite value, or undefined when there is none. */
+/** Smallest and largest finite value, or undefined when there is none. @example finiteExtent([3, NaN, 1]) // [1, 3] */
 export function finiteExtent(values: ArrayLike<number>): [number, number] | undefined {
   let lo = Infinity;
   let hi = -Infinity;
@@ -60,6 +63,7 @@ export function finiteExtent(values: ArrayLike<number>): [number, number] | unde
 /**
  * Numbers as they go into plotly's JSON: NaN and ±Infinity become null (a gap in the line, as matplotlib leaves one),
  * and values are cut to 8 significant digits – far below a pixel, and half the bytes of a full float64 printout.
+ * @example jsonNumbers([1 / 3, NaN]) // [0.33333333, null]
  */
 export function jsonNumbers(values: ArrayLike<number>): (number | null)[] {
   const out = new Array<number | null>(values.length);

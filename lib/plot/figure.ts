@@ -3,7 +3,7 @@
  * ({data, layout, config}) laid out like matplotlib (same axes boxes, view limits, legend placement), and that
  * plotly figure is also what the static SVG is drawn from, so the interactive and the static chart agree.
  */
-import { array, type NDArray } from "../np/ndarray";
+import { array, type NDArray } from "../np";
 import { DISPLAY, type Displayable, type MimeBundle } from "../display";
 import { COLOR_CYCLE, cssColor, getColormap, type Colormap, type ColorSpec } from "./colors";
 import { finiteExtent, jsonNumbers, toColumns, toGrid, toVector, type Grid, type PlotData } from "./data";
@@ -199,7 +199,7 @@ export class Axes {
     const markerName = options.marker ?? "o";
     if (!(markerName in MARKERS)) throw new Error(`plt.scatter: unknown marker '${markerName}'`);
     const marker: Record<string, unknown> = { symbol: MARKERS[markerName].symbol, size: scatterSizes(options.s, xs.length) };
-    if (options.c === undefined || isColorSpec(options.c)) {
+    if (options.c === undefined || typeof options.c === "string") {
       marker.color = options.c === undefined ? this.nextColor() : cssColor(options.c as ColorSpec);
     } else {
       const values = toVector(options.c as PlotData, "c");
@@ -382,34 +382,34 @@ export class Axes {
     });
   }
 
-  /** Sets the x view limits (matplotlib's `set_xlim`); an omitted side stays automatic. */
+  /** Sets the x view limits (matplotlib's `set_xlim`); an omitted side stays automatic. @example ax.set_xlim(0, 100) */
   set_xlim(left?: number, right?: number): void {
     this.xlimits = [left ?? this.xlimits[0], right ?? this.xlimits[1]];
   }
 
-  /** Sets the y view limits (matplotlib's `set_ylim`). */
+  /** Sets the y view limits (matplotlib's `set_ylim`). @example ax.set_ylim(undefined, 1) */
   set_ylim(bottom?: number, top?: number): void {
     this.ylimits = [bottom ?? this.ylimits[0], top ?? this.ylimits[1]];
   }
 
-  /** The x view limits as they will be drawn (matplotlib's `get_xlim`). */
+  /** The x view limits as they will be drawn (matplotlib's `get_xlim`). @example const [left, right] = ax.get_xlim() */
   get_xlim(): [number, number] {
     return this.viewLimits("x");
   }
 
-  /** The y view limits as they will be drawn (matplotlib's `get_ylim`). */
+  /** The y view limits as they will be drawn (matplotlib's `get_ylim`). @example const [bottom, top] = ax.get_ylim() */
   get_ylim(): [number, number] {
     return this.viewLimits("y");
   }
 
-  /** Labels the traces drawn so far, in order, when given labels (matplotlib's `legend(["a", "b"])`). */
+  /** Labels the traces drawn so far, in order (what matplotlib's `legend(["a", "b"])` does). @example ax.labelTraces(["train", "test"]) */
   labelTraces(labels: readonly string[]): void {
     labels.forEach((label, i) => {
       if (this.traces[i]) this.traces[i].name = label;
     });
   }
 
-  /** Whether any trace has a label a legend would show (matplotlib skips labels starting with "_"). */
+  /** Whether any trace has a label a legend would show (matplotlib skips labels starting with "_"). @example ax.hasLabels() */
   hasLabels(): boolean {
     return this.traces.some(isLabelled);
   }
@@ -440,7 +440,7 @@ export class Axes {
     return autoLimits(lo, hi, { scale, sticky: scale === "log" ? sticky.filter((s) => s > 0) : sticky });
   }
 
-  /** Where this axes sits in a figure of the given size in pixels and what range it shows. */
+  /** Where this axes sits in a figure of the given size in pixels and what range it shows. @example ax.view(640, 480).xlim */
   view(figureWidth: number, figureHeight: number): AxesView {
     const box = subplotBox(this.spec);
     const xlim = this.get_xlim();
@@ -455,7 +455,7 @@ export class Axes {
     return { domainX: box.x, domainY: box.y, xlim, ylim };
   }
 
-  /** matplotlib's legend loc="best": the candidate position covering the fewest data points. */
+  /** The legend's location; for "best", matplotlib's choice: the candidate covering the fewest data points. @example ax.legendPlacement(ax.view(640, 480), 640, 480) // "upper right" */
   legendPlacement(view: AxesView, figureWidth: number, figureHeight: number): Exclude<LegendLocation, "best" | "right"> {
     const requested = this.legendLocation ?? "best";
     if (requested !== "best") return requested === "right" ? "center right" : requested;
@@ -486,7 +486,7 @@ export class Axes {
     return best!.location;
   }
 
-  /** This axes' traces and layout entries for a plotly figure, as axes number `n` (1-based). */
+  /** This axes' traces and layout entries for a plotly figure, as axes number `n` (1-based). @example ax.toPlotly(1, 640, 480).layout.xaxis */
   toPlotly(n: number, figureWidth: number, figureHeight: number): { data: Trace[]; layout: Record<string, any>; annotations: Record<string, unknown>[] } {
     const suffix = n === 1 ? "" : String(n);
     const view = this.view(figureWidth, figureHeight);
@@ -528,15 +528,20 @@ export class Figure implements Displayable {
 
   constructor(readonly number: number, readonly figsize: readonly [number, number] = STYLE.figsize) {}
 
+  /** Width in pixels at 100 dpi. @example plt.figure({ figsize: [10, 4] }).widthPx // 1000 */
   get widthPx(): number {
     return Math.round(this.figsize[0] * 100);
   }
 
+  /** Height in pixels at 100 dpi. @example plt.gcf().heightPx // 480 */
   get heightPx(): number {
     return Math.round(this.figsize[1] * 100);
   }
 
-  /** The axes at this grid position, created when missing, made current (matplotlib's `fig.add_subplot`). */
+  /**
+   * The axes at this grid position, created when missing, made current (matplotlib's `fig.add_subplot`).
+   * @example const fig = plt.figure(); fig.subplot(1, 2, 2).plot([1, 2])
+   */
   subplot(rows: number, cols: number, index: number): Axes {
     if (!(Number.isInteger(rows) && Number.isInteger(cols) && rows > 0 && cols > 0)) throw new Error(`plt.subplot: rows and cols must be positive integers, got ${rows}, ${cols}`);
     if (!(Number.isInteger(index) && index >= 1 && index <= rows * cols)) throw new Error(`plt.subplot: num must be an integer with 1 <= num <= ${rows * cols}, not ${index}`);
@@ -549,12 +554,12 @@ export class Figure implements Displayable {
     return axes;
   }
 
-  /** The current axes, a single full-size one if there is none yet (matplotlib's `fig.gca()`). */
+  /** The current axes, a single full-size one if there is none yet (matplotlib's `fig.gca()`). @example fig.gca().set_ylim(0, 1) */
   gca(): Axes {
     return this.currentAxes ?? this.subplot(1, 1, 1);
   }
 
-  /** The figure as plotly.js data, layout and config. */
+  /** The figure as plotly.js data, layout and config. @example Plotly.newPlot(div, ...Object.values(plt.gcf().toPlotly())) */
   toPlotly(): PlotlyFigure {
     const [width, height] = [this.widthPx, this.heightPx];
     const parts = this.axes.map((axes, i) => axes.toPlotly(i + 1, width, height));
@@ -575,17 +580,17 @@ export class Figure implements Displayable {
     return { data: parts.flatMap((p) => p.data), layout, config: { displaylogo: false, responsive: false } };
   }
 
-  /** The static picture: an SVG document of the same chart. */
+  /** The static picture: an SVG document of the same chart (matplotlib's `savefig(…, format="svg")`). @example writeFileSync("fig.svg", plt.gcf().toSVG()) */
   toSVG(): string {
     return renderSvg(this.toPlotly());
   }
 
-  /** matplotlib's repr: `<Figure size 640x480 with 1 Axes>`. */
+  /** matplotlib's repr. @example String(plt.figure()) // "<Figure size 640x480 with 0 Axes>" */
   toString(): string {
     return `<Figure size ${this.widthPx}x${this.heightPx} with ${this.axes.length} Axes>`;
   }
 
-  /** The notebook output: interactive plotly JSON, the static SVG for everything else, and a text summary. */
+  /** The notebook output: interactive plotly JSON, the static SVG for everything else, and a text summary. @example display(plt.gcf()) */
   [DISPLAY](): MimeBundle {
     // Like IPython, an empty figure shows only its text form.
     if (this.axes.length === 0) return { "text/plain": this.toString() };
@@ -597,15 +602,18 @@ export class Figure implements Displayable {
 export class RawPlotlyFigure implements Displayable {
   constructor(readonly figure: PlotlyFigure) {}
 
+  /** The static picture of the figure. @example writeFileSync("fig.svg", plt.plotly(data).toSVG()) */
   toSVG(): string {
     return renderSvg(this.figure);
   }
 
+  /** A one-line summary. @example String(plt.plotly([])) // "<plotly figure 700x450 with 0 traces>" */
   toString(): string {
     const { width = 700, height = 450 } = this.figure.layout;
     return `<plotly figure ${width}x${height} with ${this.figure.data.length} traces>`;
   }
 
+  /** The notebook output, as for pyplot figures. @example display(plt.plotly(data)) */
   [DISPLAY](): MimeBundle {
     return figureBundle(this.figure, this.toString());
   }
@@ -615,6 +623,7 @@ export class RawPlotlyFigure implements Displayable {
  * The one MIME bundle: plotly's JSON for front ends with a plotly renderer (JupyterLab, Notebook 7, VS Code);
  * the static SVG as `<img>` in text/html, which JupyterLab's sanitizer keeps and nbconvert's HTML export
  * prefers; the same SVG as image/svg+xml for viewers that skip HTML; and a text line.
+ * @example figureBundle(plt.gcf().toPlotly(), "cost curve")["text/plain"] // "cost curve"
  */
 export function figureBundle(figure: PlotlyFigure, summary: string): MimeBundle {
   const svg = renderSvg(figure);
@@ -650,10 +659,6 @@ function splitPlotArgs(args: readonly unknown[]): { x?: PlotData; y: PlotData; f
   if (rest.length === 1) return { y: rest[0] as PlotData, fmt, options };
   if (rest.length === 2) return { x: rest[0] as PlotData, y: rest[1] as PlotData, fmt, options };
   throw new Error(`plt.plot: expected plot(y), plot(x, y) or plot(x, y, fmt), optionally followed by options; got ${args.length} arguments`);
-}
-
-function isColorSpec(c: unknown): boolean {
-  return typeof c === "string";
 }
 
 function markerStyle(marker: string, color: string, sizePx: number): Record<string, unknown> {
@@ -726,8 +731,10 @@ function contourLevels(levels: number | readonly number[] | undefined, zmin: num
   return trimmed.length >= 2 ? trimmed : candidates;
 }
 
+/** Position of v on the level scale: level i ↦ i, linear in between, -1 below and levels.length above. */
 function levelIndex(v: number, levels: readonly number[]): number {
-  if (v <= levels[0]) return v === levels[0] ? 0 : -1;
+  if (v < levels[0]) return -1;
+  if (v === levels[0]) return 0;
   for (let i = 1; i < levels.length; i++) {
     if (v <= levels[i]) return i - 1 + (v - levels[i - 1]) / (levels[i] - levels[i - 1]);
   }

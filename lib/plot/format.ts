@@ -45,6 +45,7 @@ const ONE_CHAR_STYLES = ["-", ":"] as const;
 /**
  * Parses a matplotlib format string `[marker][line][color]` in any order, as `plt.plot(x, y, "ro--")` does.
  * With a marker but no line style no line is drawn ("bo" is dots only); with neither the line is solid.
+ * @example parseFormat("r--") // { color: "#ff0000", linestyle: "--" }
  */
 export function parseFormat(fmt: string): LineFormat {
   if (isColorWord(fmt)) return { color: cssColor(fmt), linestyle: "-" };
@@ -86,7 +87,7 @@ const DASH_PATTERNS: Readonly<Record<string, readonly number[]>> = {
   ":": [1, 1.65],
 };
 
-/** plotly's `line.dash` for a matplotlib line style at this width in px: matplotlib's own pattern as a px list. */
+/** plotly's `line.dash` for a matplotlib line style at this width in px: matplotlib's own pattern as a px list. @example plotlyDash("--", 2) // "7.4px,3.2px" */
 export function plotlyDash(linestyle: LineStyle, widthPx: number): string {
   const pattern = DASH_PATTERNS[linestyle];
   return pattern ? pattern.map((n) => `${round1(n * widthPx)}px`).join(",") : "solid";

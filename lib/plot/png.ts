@@ -22,7 +22,7 @@ function chunk(type: string, data: Uint8Array): Buffer {
   return out;
 }
 
-/** PNG bytes of a width × height image given as RGBA bytes in row order, top row first. */
+/** PNG bytes of a width × height image given as RGBA bytes in row order, top row first. @example encodePng(1, 1, new Uint8Array([255, 0, 0, 255])) */
 export function encodePng(width: number, height: number, rgba: Uint8Array): Buffer {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
@@ -41,7 +41,7 @@ export function encodePng(width: number, height: number, rgba: Uint8Array): Buff
   ]);
 }
 
-/** The image as a `data:image/png;base64,…` URI. */
+/** The image as a `data:image/png;base64,…` URI. @example pngDataUri(1, 1, new Uint8Array([0, 0, 0, 255])) */
 export function pngDataUri(width: number, height: number, rgba: Uint8Array): string {
   return `data:image/png;base64,${encodePng(width, height, rgba).toString("base64")}`;
 }

@@ -8,17 +8,18 @@ import { Figure, type RawPlotlyFigure } from "./figure";
 export const openFigures: (Figure | RawPlotlyFigure)[] = [];
 let current: Figure | undefined;
 
-/** Makes `figure` the current one, registering it as open. */
+/** Makes `figure` the current one, registering it as open. @example activate(new Figure(1)) */
 export function activate(figure: Figure | RawPlotlyFigure): void {
   if (!openFigures.includes(figure)) openFigures.push(figure);
   if (figure instanceof Figure) current = figure;
 }
 
+/** The current figure, if any is open. @example currentFigure()?.number */
 export function currentFigure(): Figure | undefined {
   return current;
 }
 
-/** The lowest figure number not in use (matplotlib numbers figures 1, 2, …). */
+/** The lowest figure number not in use (matplotlib numbers figures 1, 2, …). @example nextFigureNumber() // 1 */
 export function nextFigureNumber(): number {
   const used = new Set(openFigures.filter((f): f is Figure => f instanceof Figure).map((f) => f.number));
   let number = 1;
@@ -26,7 +27,7 @@ export function nextFigureNumber(): number {
   return number;
 }
 
-/** Forgets the figures (matplotlib's `plt.close`); the current figure becomes the last open one. */
+/** Forgets the figures (matplotlib's `plt.close`); the current figure becomes the last open one. @example forget([...openFigures]) */
 export function forget(figures: readonly (Figure | RawPlotlyFigure)[]): void {
   for (const figure of figures) {
     const index = openFigures.indexOf(figure);
@@ -38,6 +39,7 @@ export function forget(figures: readonly (Figure | RawPlotlyFigure)[]): void {
 /**
  * For the kernel, after every cell: the figures the cell left open, in creation order, each to be displayed
  * as its own output; they are closed, so the next cell starts with none (matplotlib-inline's flush_figures).
+ * @example for (const figure of takeUnshownFigures()) display(figure);
  */
 export function takeUnshownFigures(): Displayable[] {
   const figures = [...openFigures];

@@ -34,9 +34,10 @@ interface AxesFrame {
 
 const DEFAULT_MARGIN = { l: 80, r: 80, t: 100, b: 80 };
 
-let documentCount = 0;
-
-/** The figure as an SVG document string. */
+/**
+ * The figure as a standalone SVG document.
+ * @example writeFileSync("cost.svg", renderSvg(plt.gcf().toPlotly()))
+ */
 export function renderSvg(figure: PlotlyFigure): string {
   const layout = figure.layout ?? {};
   const width: number = layout.width ?? 700;
@@ -44,7 +45,9 @@ export function renderSvg(figure: PlotlyFigure): string {
   const margin = { ...DEFAULT_MARGIN, ...(layout.margin ?? {}) };
   const plotArea = { left: margin.l, top: margin.t, width: width - margin.l - margin.r, height: height - margin.t - margin.b };
   const fontSize: number = layout.font?.size ?? 12;
-  const prefix = `tsdl${++documentCount}`;
+  // Ids derive from the figure itself: the same figure gives the same SVG (no churn when a notebook is re-run),
+  // and two different figures inlined on one page do not share ids.
+  const prefix = `tsdl${contentHash(JSON.stringify(figure))}`;
   let idCount = 0;
   const ids: IdSource = { next: () => `${prefix}-${++idCount}` };
   const frames = axesFrames(figure, plotArea);
@@ -574,6 +577,13 @@ function pngSize(uri: string): { width: number; height: number } {
   const base64 = uri.slice(uri.indexOf(",") + 1, uri.indexOf(",") + 1 + 44);
   const header = Buffer.from(base64, "base64");
   return header.length >= 24 ? { width: header.readUInt32BE(16), height: header.readUInt32BE(20) } : { width: 0, height: 0 };
+}
+
+/** FNV-1a hash of a string, base 36. */
+function contentHash(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(36);
 }
 
 /** Coordinates with one decimal: a tenth of a pixel is invisible and keeps the SVG small. */

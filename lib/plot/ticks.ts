@@ -25,6 +25,7 @@ export const MINUS = "\u2212";
  * View limits for data spanning [lo, hi], as matplotlib's autoscale computes them: a zero-width span is widened
  * (`nonsingular`), then each side gets `margin` × span, except that a side never crosses a sticky edge the data
  * touches (bars stand on 0, images end at their edges). On a log scale the margins are taken in log space.
+ * @example autoLimits(1, 4) // [0.85, 4.15]
  */
 export function autoLimits(lo: number, hi: number, options: { scale?: Scale; margin?: number; sticky?: readonly number[] } = {}): [number, number] {
   const log = options.scale === "log";
@@ -48,6 +49,7 @@ export function autoLimits(lo: number, hi: number, options: { scale?: Scale; mar
 /**
  * How many intervals MaxNLocator("auto") aims for on an axis this long: one label per 3 font sizes along x and
  * per 2 along y (matplotlib's `get_tick_space`), at most 9.
+ * @example autoBinCount(496, 13.9, "x") // 9
  */
 export function autoBinCount(lengthPx: number, fontPx: number, direction: "x" | "y"): number {
   const space = Math.floor(lengthPx / (fontPx * (direction === "x" ? 3 : 2)));
@@ -67,6 +69,7 @@ function extendedSteps(steps: readonly number[]): number[] {
 /**
  * MaxNLocator's tick values for [vmin, vmax] with at most about `bins` intervals. They may extend one step past
  * the range (contour levels use that); `minTicks` is how many must fall inside it.
+ * @example maxNLocator(0, 1, 8, { minTicks: 1, steps: LEVEL_STEPS }) // [0, 0.15, …, 1.05]
  */
 export function maxNLocator(vmin: number, vmax: number, bins: number, options: { minTicks?: number; steps?: readonly number[] } = {}): number[] {
   const { minTicks = 2, steps: niceSteps = AXIS_STEPS } = options;
@@ -90,7 +93,7 @@ export function maxNLocator(vmin: number, vmax: number, bins: number, options: {
   return ticks;
 }
 
-/** The ticks an axis showing [vmin, vmax] draws: MaxNLocator's values inside the view. */
+/** The ticks an axis showing [vmin, vmax] draws: MaxNLocator's values inside the view. @example linearTicks(-0.15, 3.15, 9) // [0, 0.5, …, 3] */
 export function linearTicks(vmin: number, vmax: number, bins: number): number[] {
   const [lo, hi] = vmin <= vmax ? [vmin, vmax] : [vmax, vmin];
   return maxNLocator(lo, hi, bins).filter((t) => isInside(t, lo, hi));
@@ -132,7 +135,7 @@ function cleanFloat(v: number): number {
   return Math.abs(v) < 1e-300 ? 0 : Number(v.toPrecision(12));
 }
 
-/** ScalarFormatter's labels: one number of decimals for all ticks, a "1eN" multiplier outside 1e-5 ≤ |x| < 1e6. */
+/** ScalarFormatter's labels: one number of decimals for all ticks, a "1eN" multiplier outside 1e-5 ≤ |x| < 1e6. @example formatLinearTicks([0, 0.5, 1]).labels // ["0.0", "0.5", "1.0"] */
 export function formatLinearTicks(ticks: readonly number[]): { labels: string[]; multiplier?: string } {
   const maxAbs = Math.max(0, ...ticks.map(Math.abs));
   const order = maxAbs > 0 ? Math.floor(Math.log10(maxAbs)) : 0;
@@ -164,6 +167,7 @@ function roundTo(v: number, digits: number): number {
 /**
  * LogLocator's ticks for a log axis: labelled decades (every k-th one when there are many) with unlabelled
  * 2..9 minor ticks; when less than two decades are in view the 2..9 multiples are labelled too, as matplotlib does.
+ * @example logTicks(0.001, 15, 9).labels // ["10^{−3}", …, "10^{1}"]
  */
 export function logTicks(vmin: number, vmax: number, bins: number): Ticks {
   const [lo, hi] = vmin <= vmax ? [vmin, vmax] : [vmax, vmin];
@@ -195,7 +199,7 @@ function powerOfTen(k: number): string {
   return `10^{${String(k).replace("-", MINUS)}}`;
 }
 
-/** The ticks and labels of an axis showing [vmin, vmax], aiming at `bins` intervals. */
+/** The ticks and labels of an axis showing [vmin, vmax], aiming at `bins` intervals. @example axisTicks(0, 1, "linear", 5).major // [0, 0.2, …, 1] */
 export function axisTicks(vmin: number, vmax: number, scale: Scale, bins: number): Ticks {
   if (scale === "log") return logTicks(vmin, vmax, bins);
   const major = linearTicks(vmin, vmax, bins);
