@@ -18,14 +18,13 @@ const ARTIFACTS = join(__dirname, "artifacts");
 const CHROMIUM = "/usr/bin/chromium";
 const run = promisify(execFile);
 
-/** The course's first plot: a decreasing cost, labelled and titled. */
+/** The course's first plot: a decreasing cost, labelled and titled; shown with show() or, inline, without. */
 const COST_CELL = [
   "const costs = Array.from({ length: 2500 }, (_, i) => 0.69 * Math.exp(-i / 400) + 0.05);",
   "plt.plot(costs);",
   'plt.ylabel("cost");',
   'plt.xlabel("iterations (per hundreds)");',
   'plt.title("Learning rate = 0.005");',
-  "plt.show();",
 ].join("\n");
 
 function notebook(source: string): string {
@@ -73,7 +72,8 @@ beforeAll(async () => {
   };
   await run("node", [join(ROOT, "bin", "tsdl.js"), "install", "--prefix", join(work, "env")], { env });
   mkdirSync(join(work, "notebooks"));
-  writeFileSync(join(work, "notebooks", "cost.ipynb"), notebook(COST_CELL));
+  writeFileSync(join(work, "notebooks", "cost.ipynb"), notebook(`${COST_CELL}\nplt.show();`));
+  writeFileSync(join(work, "notebooks", "cost-inline.ipynb"), notebook(COST_CELL));
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
@@ -174,16 +174,18 @@ describe("JupyterLab 4", () => {
 });
 
 describe("nbconvert's HTML export", () => {
-  it("shows the static picture of an executed notebook", async () => {
-    await run(join(VENV_BIN, "jupyter"), ["nbconvert", "--to", "html", "--execute", "--output", "cost", join(work, "notebooks", "cost.ipynb")], {
+  it("shows the static picture of an executed notebook whose cell left its figure to the end of the cell", async () => {
+    await run(join(VENV_BIN, "jupyter"), ["nbconvert", "--to", "html", "--execute", "--output", "cost-inline", join(work, "notebooks", "cost-inline.ipynb")], {
       env,
       timeout: 150_000,
     });
     const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
     try {
-      await page.goto(`file://${join(work, "notebooks", "cost.html")}`);
+      await page.goto(`file://${join(work, "notebooks", "cost-inline.html")}`);
       const picture = page.locator('.jp-OutputArea-output[data-mime-type="text/html"] img[src^="data:image/svg+xml;base64,"]');
       await picture.waitFor({ timeout: 20_000 });
+      // One figure, one output: the kernel showed it once at the end of the cell.
+      expect(await page.locator(".jp-OutputArea-output").count()).toBe(1);
       // Find what the browser actually painted: the extent of the C0-blue line, and some dark text and axes.
       const painted = await picture.evaluate(async (img: HTMLImageElement) => {
         await img.decode();

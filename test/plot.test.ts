@@ -53,6 +53,17 @@ describe("the MIME bundle", () => {
     expect(Math.log10(hi)).toBeCloseTo(2.1, 12);
   });
 
+  it("renders the same figure to the same SVG, and different figures with different element ids", () => {
+    plt.plot([1, 2, 3], "o-");
+    const first = plt.gcf().toSVG();
+    expect(plt.gcf().toSVG()).toBe(first);
+    plt.figure();
+    plt.plot([1, 2, 4], "o-");
+    const ids = (svg: string) => [...svg.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
+    expect(ids(first).length).toBeGreaterThan(0);
+    expect(ids(plt.gcf().toSVG()).filter((id) => ids(first).includes(id))).toEqual([]);
+  });
+
   it("shows an empty figure as text only, like IPython", () => {
     const figure = plt.figure();
     expect(bundleOf(figure)).toEqual({ "text/plain": "<Figure size 640x480 with 0 Axes>" });
