@@ -29,6 +29,16 @@ const COMMANDS: Record<string, Command> = {
       return 0;
     },
   },
+  run: {
+    usage: "tsdl run NOTEBOOK... [--inplace]",
+    summary: "execute notebooks like nbconvert --execute (writes NAME.nbconvert.ipynb, or in place)",
+    async run(args) {
+      const { runCommand, RunUsageError } = await import("./run");
+      return runCommand(args).catch((error) => {
+        throw error instanceof RunUsageError ? new UsageError(error.message) : error;
+      });
+    },
+  },
   kernel: {
     usage: "tsdl kernel CONNECTION_FILE",
     summary: "run the kernel (Jupyter starts it this way from the kernelspec)",
