@@ -10,6 +10,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import * as zmq from "zeromq";
 import { ConnectionInfo, endpoint } from "./connection";
+import { SendQueue } from "./send-queue";
 import { Session, WireError } from "./wire";
 import { InputState, writeInputAnswer } from "./stdin-buffer";
 
@@ -35,6 +36,10 @@ const heartbeat = new zmq.Reply();
 const control = new zmq.Router();
 const stdin = new zmq.Router();
 const port = parentPort!;
+const senders = {
+  control: new SendQueue(control, (error) => log(`control send: ${error}`)),
+  stdin: new SendQueue(stdin, (error) => log(`stdin send: ${error}`)),
+};
 let pendingInput: { requestId: string; answer: SharedArrayBuffer } | undefined;
 
 function post(message: FromControlThread): void {
@@ -46,6 +51,7 @@ function log(text: string): void {
 }
 
 async function echoHeartbeats(): Promise<void> {
+  // A REP socket alternates receive and send, so awaiting each echo is all the ordering it needs.
   for await (const frames of heartbeat) await heartbeat.send(frames);
 }
 
@@ -63,7 +69,7 @@ async function serveControl(): Promise<void> {
     }
     if (type === "interrupt_request") {
       interruptMainThread();
-      await control.send(session.encode("interrupt_reply", { status: "ok" }, { parent: message }));
+      senders.control.send(session.encode("interrupt_reply", { status: "ok" }, { parent: message }));
     } else {
       // The main thread decodes it again with its own Session (its own replay history).
       post({ kind: "control", frames });
@@ -71,13 +77,18 @@ async function serveControl(): Promise<void> {
   }
 }
 
-/** SIGINT breaks a synchronous cell (vm `breakOnSigint`) and the main thread's handler rejects a pending await. */
+/**
+ * A cell waiting in `input()` is woken through shared memory and fails with Interrupted; any other cell gets
+ * SIGINT, which breaks a synchronous loop (vm `breakOnSigint`) and makes the main thread reject a pending
+ * await. Never both: a SIGINT arriving after the input wait has ended would interrupt the next cell.
+ */
 function interruptMainThread(): void {
   if (pendingInput) {
     writeInputAnswer(pendingInput.answer, InputState.Interrupted, "");
     pendingInput = undefined;
+  } else {
+    process.kill(process.pid, "SIGINT");
   }
-  process.kill(process.pid, "SIGINT");
 }
 
 async function serveStdin(): Promise<void> {
@@ -98,11 +109,11 @@ async function serveStdin(): Promise<void> {
 port.on("message", (message: ToControlThread) => {
   switch (message.kind) {
     case "send":
-      (message.channel === "control" ? control : stdin).send(message.frames).catch((error) => log(`send: ${error}`));
+      senders[message.channel].send(message.frames);
       break;
     case "input":
       pendingInput = { requestId: message.requestId, answer: message.answer };
-      stdin.send(message.frames).catch((error) => log(`stdin send: ${error}`));
+      senders.stdin.send(message.frames);
       break;
     case "close":
       for (const socket of [heartbeat, control, stdin]) socket.close();

@@ -4,6 +4,7 @@
  * Also captures process.stdout/stderr into `stream` messages, batched the way ipykernel's OutStream is.
  */
 import type { Publisher } from "zeromq";
+import { SendQueue } from "./send-queue";
 import { Message, Session } from "./wire";
 
 /** Least time between two stream messages while output keeps coming (ipykernel flushes every 0.2 s). */
@@ -22,12 +23,14 @@ export class IOPub {
   private flushScheduled = false;
   /** The process's own stderr, for the kernel's log lines (they belong in the server's terminal, not the notebook). */
   private readonly originalWrites: Record<StreamName, Write>;
+  private readonly queue: SendQueue;
 
   constructor(
-    private readonly socket: Publisher,
+    socket: Publisher,
     private readonly session: Session,
-    private readonly onSendError: (error: unknown) => void,
+    onSendError: (error: unknown) => void,
   ) {
+    this.queue = new SendQueue(socket, onSendError);
     this.originalWrites = { stdout: process.stdout.write.bind(process.stdout), stderr: process.stderr.write.bind(process.stderr) };
   }
 
@@ -83,7 +86,6 @@ export class IOPub {
 
   private send(msgType: string, content: unknown, parent: Message | undefined): void {
     const topic = Buffer.from(`kernel.${this.session.id}.${msgType}`);
-    // Publisher sockets queue (or drop at the high-water mark) without blocking, so send resolves at once.
-    this.socket.send(this.session.encode(msgType, content, { parent, identities: [topic] })).catch(this.onSendError);
+    this.queue.send(this.session.encode(msgType, content, { parent, identities: [topic] }));
   }
 }

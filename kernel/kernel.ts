@@ -17,6 +17,7 @@ import { IOPub } from "./iopub";
 import { createInputBuffer, InputState, readInputAnswer, waitForInput } from "./stdin-buffer";
 import { codeCompleteness, ts, TSLAB_VERSION } from "./tslab";
 import { bindKernel } from "./user-api";
+import { SendQueue } from "./send-queue";
 import { Message, PROTOCOL_VERSION, Session, WireError } from "./wire";
 import { display, displaysSent, setDisplaySink, toMimeBundle } from "../lib/display";
 
@@ -37,7 +38,9 @@ export class InputInterrupted extends Error {
 export class Kernel {
   private readonly session: Session;
   private readonly shell = new zmq.Router();
-  private readonly iopubSocket = new zmq.Publisher();
+  private readonly shellSender = new SendQueue(this.shell, (error) => this.iopub.log(`shell send failed: ${error}`));
+  // No high-water mark: a burst of outputs must not drop messages (a lost "idle" leaves a client waiting forever).
+  private readonly iopubSocket = new zmq.Publisher({ sendHighWaterMark: 0 });
   private readonly iopub: IOPub;
   private readonly controlThread: Worker;
   private readonly comms: CommManager;
@@ -62,9 +65,9 @@ export class Kernel {
     is_complete_request: (request) => codeCompleteness(request.content.code ?? ""),
     history_request: (request) => ({ status: "ok", history: this.history.query(request.content as HistoryRequest) }),
     comm_info_request: (request) => ({ status: "ok", comms: this.comms.info(request.content.target_name) }),
-    comm_open: (request) => this.comms.handleOpen(request),
-    comm_msg: (request) => this.comms.handleMessage(request, "msg"),
-    comm_close: (request) => this.comms.handleMessage(request, "close"),
+    comm_open: (request) => this.comms.handleOpen(this.becomeParent(request)),
+    comm_msg: (request) => this.comms.handleMessage(this.becomeParent(request), "msg"),
+    comm_close: (request) => this.comms.handleMessage(this.becomeParent(request), "close"),
     shutdown_request: (request) => this.shutdown(request),
   };
 
@@ -175,12 +178,21 @@ export class Kernel {
 
   private reply(channel: Channel, request: Message, content: object, metadata: Record<string, unknown> = {}): void {
     const frames = this.session.encode(request.header.msg_type.replace(/_request$/, "_reply"), content, { parent: request, metadata });
-    if (channel === "shell") this.shell.send(frames).catch((error) => this.iopub.log(`shell send failed: ${error}`));
+    if (channel === "shell") this.shellSender.send(frames);
     else this.toControlThread({ kind: "send", channel: "control", frames });
   }
 
   private toControlThread(message: ToControlThread): void {
     this.controlThread.postMessage(message);
+  }
+
+  /**
+   * Outputs of user code go to the request that ran it: an execute_request, or a comm message whose handler
+   * is user code. Later outputs (timers) go there too until the next such request, as in ipykernel.
+   */
+  private becomeParent(request: Message): Message {
+    this.iopub.parent = request;
+    return request;
   }
 
   private kernelInfo(): object {
@@ -214,7 +226,7 @@ export class Kernel {
     if (arrival < this.abortArrivalsBefore) return { status: "aborted", execution_count: null };
     if (storeHistory && !silent) this.executionCount++;
     const count = this.executionCount;
-    this.iopub.parent = request;
+    this.becomeParent(request);
     this.currentExecute = { request, allowStdin: allow_stdin };
     if (!silent) this.iopub.publish("execute_input", { code, execution_count: count });
 

@@ -37,7 +37,7 @@ export class TestKernel {
   private readonly shell = new zmq.Dealer();
   private readonly control = new zmq.Dealer();
   private readonly stdin = new zmq.Dealer();
-  private readonly iopub = new zmq.Subscriber();
+  private readonly iopub = new zmq.Subscriber({ receiveHighWaterMark: 0 });
   /** Every IOPub message received so far. */
   readonly iopubMessages: Message[] = [];
   private readonly replies = new Map<string, (m: Message) => void>();
@@ -140,9 +140,26 @@ export class TestKernel {
     await (channel === "shell" ? this.shell : this.control).send(frames);
   }
 
-  /** Sends a message that has no reply (comm_open, comm_msg, comm_close). Shell messages are handled in order. */
-  async send(channel: "shell" | "control", msgType: string, content: object): Promise<void> {
-    await (channel === "shell" ? this.shell : this.control).send(this.session.encode(msgType, content));
+  /**
+   * Sends a message that has no reply (comm_open, comm_msg, comm_close) and resolves with its IOPub outputs
+   * once the kernel reports it idle.
+   */
+  async send(channel: "shell" | "control", msgType: string, content: object): Promise<Message[]> {
+    const msgId = randomUUID();
+    await (channel === "shell" ? this.shell : this.control).send(this.session.encode(msgType, content, { msgId }));
+    return this.outputsOf(msgId);
+  }
+
+  /** Resolves once an IOPub message satisfying `predicate` has arrived (IOPub is not ordered with shell replies). */
+  async waitForIopub(predicate: (messages: Message[]) => boolean, timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!predicate(this.iopubMessages)) {
+      if (Date.now() > deadline) throw new Error("the expected IOPub message did not arrive");
+      await new Promise<void>((resolve) => {
+        this.iopubWaiters.push(resolve);
+        setTimeout(resolve, 100);
+      });
+    }
   }
 
   /** Sends a request and resolves with its reply (rejects after `timeoutMs`). */
