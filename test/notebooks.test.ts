@@ -1,0 +1,165 @@
+/**
+ * Executes every course notebook with nbclient (Jupyter's own executor, through the installed tsdl kernelspec)
+ * and with `tsdl run`, fails on any error output, and compares the numbers the notebooks print with numpy's
+ * (test/golden/course.py → test/fixtures/course.json).
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const REPO = join(__dirname, "..");
+const NOTEBOOKS = join(REPO, "notebooks");
+const PYTHON = join(REPO, ".venv", "bin", "python");
+const course = JSON.parse(readFileSync(join(__dirname, "fixtures", "course.json"), "utf8"));
+const NAMES = ["00-numpy-in-typescript", "1.1-what-is-a-neural-network", "1.2-logistic-regression", "1.3-shallow-neural-network", "1.4-deep-neural-network"];
+
+interface Output {
+  output_type: string;
+  text?: string | string[];
+  data?: Record<string, unknown>;
+  ename?: string;
+  evalue?: string;
+}
+interface Notebook {
+  metadata: { kernelspec: { name: string } };
+  cells: { cell_type: string; outputs?: Output[] }[];
+}
+
+const join_ = (text: unknown) => (Array.isArray(text) ? text.join("") : String(text ?? ""));
+const outputsOf = (nb: Notebook) => nb.cells.flatMap((cell) => cell.outputs ?? []);
+const textOf = (nb: Notebook) => outputsOf(nb).map((o) => join_(o.text ?? o.data?.["text/plain"])).join("\n");
+
+/** The `✓ label = value` lines `check` printed, value text by label (an array value spans several lines). */
+function printedChecks(nb: Notebook): Map<string, string> {
+  const checks = new Map<string, string>();
+  for (const output of outputsOf(nb).filter((o) => o.output_type === "stream")) {
+    for (const block of join_(output.text).split(/^(?=✓ )/m).filter((b) => b.startsWith("✓ "))) {
+      const lines = block.split("\n");
+      const at = lines[0].lastIndexOf(" = ");
+      // An array value continues on the following lines until its brackets close.
+      let value = lines[0].slice(at + 3);
+      for (let i = 1; (value.match(/\[/g) ?? []).length > (value.match(/]/g) ?? []).length; i++) value += "\n" + lines[i];
+      checks.set(lines[0].slice(2, at), value);
+    }
+  }
+  return checks;
+}
+
+const numbersIn = (text: string) => (text.match(/-?\d+(?:\.\d*)?(?:e[-+]?\d+)?/gi) ?? []).map(Number);
+
+/** Every printed check agrees with numpy; the one run where float rounding compounds is allowed half a percent. */
+function expectChecksMatchNumpy(nb: Notebook): number {
+  const checks = printedChecks(nb);
+  for (const [label, printed] of checks) {
+    expect(Object.keys(course.checks), `numpy has no value for "${label}"`).toContain(label);
+    const expected = [course.checks[label]].flat(Infinity) as number[];
+    const got = numbersIn(printed);
+    expect(got.length, label).toBe(expected.length);
+    const tolerance = label === "accuracy with n_h = 20" ? 0.5 : 1e-7;
+    got.forEach((value, i) => expect(Math.abs(value - expected[i]), `${label}[${i}]: ${value} vs numpy ${expected[i]}`).toBeLessThanOrEqual(tolerance));
+  }
+  return checks.size;
+}
+
+function expectNoErrors(nb: Notebook): void {
+  const errors = outputsOf(nb).filter((o) => o.output_type === "error");
+  expect(errors.map((e) => `${e.ename}: ${e.evalue}`)).toEqual([]);
+}
+
+/** Per-notebook assertions beyond the checks: numbers the prose relies on. */
+const KEY_NUMBERS: Record<string, (text: string) => void> = {
+  "00-numpy-in-typescript": (text) => expect(text).toContain(course.calories.percentage_repr),
+  "1.1-what-is-a-neural-network": (text) => expect(text).toMatch(/price ≈ max\(0, 2\d\d\.\d · area\/100 − [4-7]\d\.\d\)/),
+  "1.2-logistic-regression": (text) => {
+    const test = Number(/test accuracy: ([\d.]+) %/.exec(text)![1]);
+    expect(test).toBeGreaterThan(93); // the "always not a 3" baseline is 90 %
+    const [nll, cost] = [...text.matchAll(/(?:m|J\(w, b\)) += ([\d.]+)/g)].map((match) => match[1]);
+    expect(nll).toBe(cost);
+  },
+  "1.3-shallow-neural-network": (text) => expect(text).toContain("accuracy: 50 %"),
+  "1.4-deep-neural-network": (text) => expect(Number(/test accuracy: ([\d.]+) %/.exec(text)![1])).toBeGreaterThan(92),
+};
+const CHECK_COUNTS: Record<string, number> = {
+  "00-numpy-in-typescript": 7,
+  "1.1-what-is-a-neural-network": 0,
+  "1.2-logistic-regression": 10,
+  "1.3-shallow-neural-network": 8,
+  "1.4-deep-neural-network": 10,
+};
+
+describe.each(NAMES)("notebook %s", (name) => {
+  const path = join(NOTEBOOKS, `${name}.ipynb`);
+  const committed = JSON.parse(readFileSync(path, "utf8")) as Notebook;
+
+  it("is committed executed, on the tsdl kernel, without errors, and its printed checks agree with numpy", () => {
+    expect(committed.metadata.kernelspec.name).toBe("tsdl");
+    expect(outputsOf(committed).length).toBeGreaterThan(0);
+    expectNoErrors(committed);
+    expect(expectChecksMatchNumpy(committed)).toBe(CHECK_COUNTS[name]);
+    KEY_NUMBERS[name](textOf(committed));
+  });
+});
+
+describe("executing the notebooks", () => {
+  let prefix: string;
+  beforeAll(() => {
+    prefix = mkdtempSync(join(tmpdir(), "tsdl-nb-"));
+    execFileSync(process.execPath, [join(REPO, "bin", "tsdl.js"), "install", "--prefix", prefix]);
+  });
+  afterAll(() => {
+    rmSync(prefix, { recursive: true, force: true });
+    for (const name of NAMES) rmSync(join(NOTEBOOKS, `${name}.nbconvert.ipynb`), { force: true });
+  });
+
+  it.each(NAMES)("nbclient runs %s through the installed kernelspec within 60 s", (name) => {
+    const started = Date.now();
+    const executed = execFileSync(PYTHON, ["-c", `
+import sys, nbformat
+from nbclient import NotebookClient
+nb = nbformat.read(sys.argv[1], as_version=4)
+NotebookClient(nb, timeout=120, kernel_name="tsdl", resources={"metadata": {"path": sys.argv[2]}}).execute()
+sys.stdout.write(nbformat.writes(nb))
+`, join(NOTEBOOKS, `${name}.ipynb`), NOTEBOOKS], { env: { ...process.env, JUPYTER_PATH: join(prefix, "share", "jupyter") }, maxBuffer: 1 << 28 });
+    expect(Date.now() - started).toBeLessThan(60_000);
+    const nb = JSON.parse(executed.toString()) as Notebook;
+    expectNoErrors(nb);
+    expect(expectChecksMatchNumpy(nb)).toBe(CHECK_COUNTS[name]);
+    KEY_NUMBERS[name](textOf(nb));
+  }, 180_000);
+
+  it.each(NAMES)("tsdl run executes %s", (name) => {
+    execFileSync(process.execPath, [join(REPO, "bin", "tsdl.js"), "run", join(NOTEBOOKS, `${name}.ipynb`)], { stdio: "pipe" });
+    const out = join(NOTEBOOKS, `${name}.nbconvert.ipynb`);
+    expect(existsSync(out)).toBe(true);
+    const nb = JSON.parse(readFileSync(out, "utf8")) as Notebook;
+    expectNoErrors(nb);
+    expect(expectChecksMatchNumpy(nb)).toBe(CHECK_COUNTS[name]);
+    KEY_NUMBERS[name](textOf(nb));
+  }, 180_000);
+
+  it("tsdl run stops at the first failing cell, shows it with the traceback, and exits 1", () => {
+    const dir = mkdtempSync(join(tmpdir(), "tsdl-run-fail-"));
+    const path = join(dir, "fails.ipynb");
+    execFileSync(PYTHON, ["-c", `
+import sys, nbformat
+nb = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "tsdl", "display_name": "TypeScript (tsdl)", "language": "typescript"}})
+nb.cells = [nbformat.v4.new_code_cell(s) for s in ["1 + 1", "throw new Error('boom')", "console.log('never')"]]
+nbformat.write(nb, sys.argv[1])
+`, path]);
+    let status = 0;
+    let stderr = "";
+    try {
+      execFileSync(process.execPath, [join(REPO, "bin", "tsdl.js"), "run", path, "--inplace"], { stdio: "pipe" });
+    } catch (error) {
+      ({ status, stderr } = error as { status: number; stderr: string });
+    }
+    expect(status).toBe(1);
+    expect(String(stderr)).toContain("throw new Error('boom')");
+    expect(String(stderr)).toContain("boom");
+    const nb = JSON.parse(readFileSync(path, "utf8")) as Notebook;
+    expect(nb.cells.map((cell) => (cell.outputs ?? []).map((o) => o.output_type))).toEqual([["execute_result"], ["error"], []]);
+    rmSync(dir, { recursive: true, force: true });
+  }, 60_000);
+});
