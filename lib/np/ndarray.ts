@@ -31,6 +31,16 @@ export interface AxisOptions {
   keepdims?: boolean;
 }
 
+/**
+ * What a reduction returns for its options: an array when an axis or keepdims is given, a JS value (a number;
+ * a boolean for all/any) for a full reduction, as numpy returns a scalar there.
+ */
+export type Reduced<O, Value = number> = O extends { axis: number | readonly number[] } | { keepdims: true }
+  ? NDArray
+  : O extends { axis?: null; keepdims?: false }
+    ? Value
+    : NDArray | Value;
+
 export interface VarianceOptions extends AxisOptions {
   /** Delta degrees of freedom: the divisor is `N - ddof`. */
   ddof?: number;
@@ -281,49 +291,27 @@ export class NDArray {
   // ---- reductions (lib/np/reduce.ts); a full reduction gives a number ----
 
   /** Sum of elements (numpy's `sum`). @example a.sum({ axis: 0, keepdims: true }) */
-  sum(options?: AxisOptions): NDArray | number;
-  sum(options: AxisOptions & { axis: number | readonly number[] }): NDArray;
-  sum(options?: AxisOptions): NDArray | number { return reduce.sum(this, options); }
+  sum<const O extends AxisOptions = {}>(options?: O): Reduced<O> { return reduce.sum(this, options) as Reduced<O>; }
   /** Arithmetic mean (numpy's `mean`). @example a.mean({ axis: 1 }) */
-  mean(options?: AxisOptions): NDArray | number;
-  mean(options: AxisOptions & { axis: number | readonly number[] }): NDArray;
-  mean(options?: AxisOptions): NDArray | number { return reduce.mean(this, options); }
+  mean<const O extends AxisOptions = {}>(options?: O): Reduced<O> { return reduce.mean(this, options) as Reduced<O>; }
   /** Largest element (numpy's `max`); NaN wins. @example a.max() */
-  max(options?: AxisOptions): NDArray | number;
-  max(options: AxisOptions & { axis: number | readonly number[] }): NDArray;
-  max(options?: AxisOptions): NDArray | number { return reduce.max(this, options); }
+  max<const O extends AxisOptions = {}>(options?: O): Reduced<O> { return reduce.max(this, options) as Reduced<O>; }
   /** Smallest element (numpy's `min`). @example a.min({ axis: 0 }) */
-  min(options?: AxisOptions): NDArray | number;
-  min(options: AxisOptions & { axis: number | readonly number[] }): NDArray;
-  min(options?: AxisOptions): NDArray | number { return reduce.min(this, options); }
+  min<const O extends AxisOptions = {}>(options?: O): Reduced<O> { return reduce.min(this, options) as Reduced<O>; }
   /** Product of elements (numpy's `prod`). @example a.prod() */
-  prod(options?: AxisOptions): NDArray | number;
-  prod(options: AxisOptions & { axis: number | readonly number[] }): NDArray;
-  prod(options?: AxisOptions): NDArray | number { return reduce.prod(this, options); }
+  prod<const O extends AxisOptions = {}>(options?: O): Reduced<O> { return reduce.prod(this, options) as Reduced<O>; }
   /** Standard deviation (numpy's `std`, `ddof` 0 by default). @example a.std() */
-  std(options?: VarianceOptions): NDArray | number;
-  std(options: VarianceOptions & { axis: number | readonly number[] }): NDArray;
-  std(options?: VarianceOptions): NDArray | number { return reduce.std(this, options); }
+  std<const O extends VarianceOptions = {}>(options?: O): Reduced<O> { return reduce.std(this, options) as Reduced<O>; }
   /** Variance (numpy's `var`). @example a.var({ axis: 0 }) */
-  var(options?: VarianceOptions): NDArray | number;
-  var(options: VarianceOptions & { axis: number | readonly number[] }): NDArray;
-  var(options?: VarianceOptions): NDArray | number { return reduce.variance(this, options); }
+  var<const O extends VarianceOptions = {}>(options?: O): Reduced<O> { return reduce.variance(this, options) as Reduced<O>; }
   /** Index of the largest element, flat or along `axis` (numpy's `argmax`). @example a.argmax({ axis: 1 }) */
-  argmax(options?: { axis?: number; keepdims?: boolean }): NDArray | number;
-  argmax(options: { axis: number; keepdims?: boolean }): NDArray;
-  argmax(options?: { axis?: number; keepdims?: boolean }): NDArray | number { return reduce.argmax(this, options); }
+  argmax<const O extends { axis?: number; keepdims?: boolean } = {}>(options?: O): Reduced<O> { return reduce.argmax(this, options) as Reduced<O>; }
   /** Index of the smallest element (numpy's `argmin`). @example a.argmin() */
-  argmin(options?: { axis?: number; keepdims?: boolean }): NDArray | number;
-  argmin(options: { axis: number; keepdims?: boolean }): NDArray;
-  argmin(options?: { axis?: number; keepdims?: boolean }): NDArray | number { return reduce.argmin(this, options); }
+  argmin<const O extends { axis?: number; keepdims?: boolean } = {}>(options?: O): Reduced<O> { return reduce.argmin(this, options) as Reduced<O>; }
   /** Whether every element is true (numpy's `all`). @example a.gt(0).all() */
-  all(options?: AxisOptions): NDArray | boolean;
-  all(options: AxisOptions & { axis: number | readonly number[] }): NDArray;
-  all(options?: AxisOptions): NDArray | boolean { return reduce.all(this, options); }
+  all<const O extends AxisOptions = {}>(options?: O): Reduced<O, boolean> { return reduce.all(this, options) as Reduced<O, boolean>; }
   /** Whether any element is true (numpy's `any`). @example a.isnan().any() */
-  any(options?: AxisOptions): NDArray | boolean;
-  any(options: AxisOptions & { axis: number | readonly number[] }): NDArray;
-  any(options?: AxisOptions): NDArray | boolean { return reduce.any(this, options); }
+  any<const O extends AxisOptions = {}>(options?: O): Reduced<O, boolean> { return reduce.any(this, options) as Reduced<O, boolean>; }
 
   // ---- linear algebra (lib/np/linalg.ts) ----
 

@@ -5,7 +5,7 @@
 import { castScalar, isFloat, type DType, type TypedArray } from "./dtype";
 import { ValueError, normalizeAxis } from "./errors";
 import { elementwise } from "./kernels";
-import { NDArray, asarray, empty, ravelData, type ArrayLike, type AxisOptions, type VarianceOptions } from "./ndarray";
+import { NDArray, asarray, empty, ravelData, type ArrayLike, type AxisOptions, type Reduced, type VarianceOptions } from "./ndarray";
 import { divide, multiply, subtract, sqrt } from "./ufunc";
 
 interface Plan {
@@ -17,6 +17,8 @@ interface Plan {
   shape: number[];
   /** Elements folded into each result element. */
   count: number;
+  /** No axis and no keepdims: the result is a JS value, as numpy's is a scalar. */
+  scalar: boolean;
 }
 
 function plan(a: NDArray, options: AxisOptions = {}): Plan {
@@ -27,7 +29,7 @@ function plan(a: NDArray, options: AxisOptions = {}): Plan {
   const keptShape = a.shape.map((n, d) => (axes.includes(d) ? 1 : n));
   const shape = options.keepdims ? keptShape : a.shape.filter((_, d) => !axes.includes(d));
   const count = axes.reduce((n, d) => n * a.shape[d], 1);
-  return { axes, keptShape, shape, count };
+  return { axes, keptShape, shape, count, scalar: axisOption === null && !options.keepdims };
 }
 
 /** numpy's pairwise summation (npy_pairwise_sum): 8 partial sums in blocks of up to 128, halves above. */
@@ -66,13 +68,14 @@ function accumulate(a: NDArray, p: Plan, initial: number, expression: string): N
   return acc;
 }
 
-function finish(acc: NDArray, p: Plan, dtype: DType): NDArray | number {
-  const shaped = acc.reshape(p.shape);
-  if (p.shape.length === 0 && p.axes.length === acc.ndim) {
-    const value = castScalar(dtype, shaped.data[shaped.offset]);
-    return (dtype === "bool" ? value !== 0 : value) as number;
+/** The accumulator as the reduction's result: a JS value for a full reduction, else an array of `dtype`. */
+function finish<R>(acc: NDArray, p: Plan, dtype: DType): R {
+  if (p.scalar) {
+    const value = castScalar(dtype, acc.data[acc.offset]);
+    return (dtype === "bool" ? value !== 0 : value) as R;
   }
-  return dtype === "float64" ? shaped : shaped.astype(dtype);
+  const shaped = acc.reshape(p.shape);
+  return (dtype === "float64" ? shaped : shaped.astype(dtype)) as R;
 }
 
 /** numpy sums small integers and booleans in int64 (uint8 in uint64, which tsdl does not have). */
@@ -115,35 +118,35 @@ function sumAccumulator(a: NDArray, p: Plan): NDArray {
  * np.sum(A)                                  // a number
  * np.sum(A, { axis: 0, keepdims: true })     // shape (1, n)
  */
-export function sum(a: ArrayLike, options?: AxisOptions): NDArray | number {
+export function sum<const O extends AxisOptions = {}>(a: ArrayLike, options?: O): Reduced<O> {
   const x = asarray(a);
   const p = plan(x, options);
-  return finish(sumAccumulator(x, p), p, sumDType(x.dtype));
+  return finish<Reduced<O>>(sumAccumulator(x, p), p, sumDType(x.dtype));
 }
 
 /**
  * Arithmetic mean over `axis` (numpy's `np.mean`); integers average in float64.
  * @example np.mean(np.array([[1, 2], [3, 4]]), { axis: 0 }) // array([2., 3.])
  */
-export function mean(a: ArrayLike, options?: AxisOptions): NDArray | number {
+export function mean<const O extends AxisOptions = {}>(a: ArrayLike, options?: O): Reduced<O> {
   const x = asarray(a);
   const p = plan(x, options);
   const acc = sumAccumulator(x, p);
   divide(acc, p.count, { out: acc });
-  return finish(acc, p, isFloat(x.dtype) ? x.dtype : "float64");
+  return finish<Reduced<O>>(acc, p, isFloat(x.dtype) ? x.dtype : "float64");
 }
 
 /**
  * Variance over `axis`: mean of squared deviations, divided by `N - ddof` (numpy's `np.var`).
  * @example np.var(np.array([1, 2, 3, 4])) // 1.25
  */
-export function variance(a: ArrayLike, options: VarianceOptions = {}): NDArray | number {
+export function variance<const O extends VarianceOptions = {}>(a: ArrayLike, options?: O): Reduced<O> {
   const x = asarray(a);
   const p = plan(x, options);
-  const deviation = subtract(x, mean(x, { axis: p.axes, keepdims: true }) as NDArray);
+  const deviation = subtract(x, mean(x, { axis: p.axes, keepdims: true }));
   const acc = sumAccumulator(multiply(deviation, deviation), p);
-  divide(acc, Math.max(p.count - (options.ddof ?? 0), 0), { out: acc });
-  return finish(acc, p, isFloat(x.dtype) ? x.dtype : "float64");
+  divide(acc, Math.max(p.count - (options?.ddof ?? 0), 0), { out: acc });
+  return finish<Reduced<O>>(acc, p, isFloat(x.dtype) ? x.dtype : "float64");
 }
 export { variance as var };
 
@@ -151,17 +154,17 @@ export { variance as var };
  * Standard deviation over `axis`, the square root of `var` (numpy's `np.std`).
  * @example np.std(np.array([1, 2, 3, 4])) // 1.118033988749895
  */
-export function std(a: ArrayLike, options: VarianceOptions = {}): NDArray | number {
-  const v = variance(a, options);
-  return typeof v === "number" ? Math.sqrt(v) : sqrt(v, { out: v });
+export function std<const O extends VarianceOptions = {}>(a: ArrayLike, options?: O): Reduced<O> {
+  const v: NDArray | number = variance(a, options);
+  return (typeof v === "number" ? Math.sqrt(v) : sqrt(v, { out: v })) as Reduced<O>;
 }
 
 function extremum(name: string, initial: number, expression: string) {
-  return (a: ArrayLike, options?: AxisOptions): NDArray | number => {
+  return <const O extends AxisOptions = {}>(a: ArrayLike, options?: O): Reduced<O> => {
     const x = asarray(a);
     const p = plan(x, options);
     if (p.count === 0) throw new ValueError(`zero-size array to reduction operation ${name} which has no identity`);
-    return finish(accumulate(x, p, initial, expression), p, x.dtype);
+    return finish<Reduced<O>>(accumulate(x, p, initial, expression), p, x.dtype);
   };
 }
 
@@ -171,18 +174,17 @@ export const max = extremum("maximum", -Infinity, "x > w || x !== x ? x : w");
 export const min = extremum("minimum", Infinity, "x < w || x !== x ? x : w");
 
 /** Product of elements over `axis` (numpy's `np.prod`). @example np.prod(np.array([1, 2, 3])) // 6 */
-export function prod(a: ArrayLike, options?: AxisOptions): NDArray | number {
+export function prod<const O extends AxisOptions = {}>(a: ArrayLike, options?: O): Reduced<O> {
   const x = asarray(a);
   const p = plan(x, options);
-  return finish(accumulate(x, p, 1, "w * x"), p, sumDType(x.dtype));
+  return finish<Reduced<O>>(accumulate(x, p, 1, "w * x"), p, sumDType(x.dtype));
 }
 
 function truth(initial: number, expression: string) {
-  return (a: ArrayLike, options?: AxisOptions): NDArray | boolean => {
+  return <const O extends AxisOptions = {}>(a: ArrayLike, options?: O): Reduced<O, boolean> => {
     const x = asarray(a);
     const p = plan(x, options);
-    const result = finish(accumulate(x, p, initial, expression), p, "bool");
-    return typeof result === "number" ? result !== 0 : result;
+    return finish<Reduced<O, boolean>>(accumulate(x, p, initial, expression), p, "bool");
   };
 }
 
@@ -192,40 +194,43 @@ export const all = truth(1, "w !== 0 && x !== 0 ? 1 : 0");
 export const any = truth(0, "w !== 0 || x !== 0 ? 1 : 0");
 
 function argExtremum(name: string, better: (x: number, best: number) => boolean) {
-  return (a: ArrayLike, options: { axis?: number; keepdims?: boolean } = {}): NDArray | number => {
-    const x = asarray(a);
-    if (options.axis === undefined || options.axis === null) {
-      if (x.size === 0) throw new ValueError(`attempt to get ${name} of an empty sequence`);
-      const flat = ravelData(x);
-      let best = 0;
-      for (let i = 1; i < flat.length && flat[best] === flat[best]; i++) if (better(flat[i], flat[best]) || flat[i] !== flat[i]) best = i;
-      if (!options.keepdims) return best;
-      const out = empty(x.shape.map(() => 1), "int64");
-      out.data[0] = best;
-      return out;
-    }
-    const axis = normalizeAxis(options.axis, x.ndim);
-    const n = x.shape[axis];
-    if (n === 0) throw new ValueError(`attempt to get ${name} of an empty sequence`);
-    const moved = x.transpose([...x.shape.keys()].filter((d) => d !== axis).concat(axis));
-    const out = empty(moved.shape.slice(0, -1), "int64");
-    const index = new Array<number>(out.ndim).fill(0);
-    const step = moved.strides[moved.ndim - 1];
-    for (let k = 0; k < out.size; k++) {
-      const start = moved.offsetOf(index);
-      let best = 0;
-      for (let i = 1; i < n; i++) {
-        const v = x.data[start + i * step];
-        const b = x.data[start + best * step];
-        if (b !== b) break;
-        if (better(v, b) || v !== v) best = i;
-      }
-      out.data[k] = best;
-      for (let d = out.ndim - 1; d >= 0 && ++index[d] === out.shape[d]; d--) index[d] = 0;
-    }
-    if (!options.keepdims) return out;
-    return out.reshape(x.shape.map((len, d) => (d === axis ? 1 : len)));
+  return <const O extends { axis?: number; keepdims?: boolean } = {}>(a: ArrayLike, options?: O): Reduced<O> => {
+    return argExtremumOf(name, better, asarray(a), options ?? {}) as Reduced<O>;
   };
+}
+
+function argExtremumOf(name: string, better: (x: number, best: number) => boolean, x: NDArray, options: { axis?: number; keepdims?: boolean }): NDArray | number {
+  if (options.axis === undefined || options.axis === null) {
+    if (x.size === 0) throw new ValueError(`attempt to get ${name} of an empty sequence`);
+    const flat = ravelData(x);
+    let best = 0;
+    for (let i = 1; i < flat.length && flat[best] === flat[best]; i++) if (better(flat[i], flat[best]) || flat[i] !== flat[i]) best = i;
+    if (!options.keepdims) return best;
+    const out = empty(x.shape.map(() => 1), "int64");
+    out.data[0] = best;
+    return out;
+  }
+  const axis = normalizeAxis(options.axis, x.ndim);
+  const n = x.shape[axis];
+  if (n === 0) throw new ValueError(`attempt to get ${name} of an empty sequence`);
+  const moved = x.transpose([...x.shape.keys()].filter((d) => d !== axis).concat(axis));
+  const out = empty(moved.shape.slice(0, -1), "int64");
+  const index = new Array<number>(out.ndim).fill(0);
+  const step = moved.strides[moved.ndim - 1];
+  for (let k = 0; k < out.size; k++) {
+    const start = moved.offsetOf(index);
+    let best = 0;
+    for (let i = 1; i < n; i++) {
+      const v = x.data[start + i * step];
+      const b = x.data[start + best * step];
+      if (b !== b) break;
+      if (better(v, b) || v !== v) best = i;
+    }
+    out.data[k] = best;
+    for (let d = out.ndim - 1; d >= 0 && ++index[d] === out.shape[d]; d--) index[d] = 0;
+  }
+  if (!options.keepdims) return out;
+  return out.reshape(x.shape.map((len, d) => (d === axis ? 1 : len)));
 }
 
 /** Index of the largest element, flat or along `axis`; the first on ties (numpy's `np.argmax`). @example np.argmax(a, { axis: 0 }) */
