@@ -203,9 +203,10 @@ describe("timeit", () => {
       while (performance.now() < end);
     };
     const result = timeit(busy, { runs: 1 });
-    expect([200, 500]).toContain(result.loops);
+    // Each call busy-waits ≥ 1 ms of wall time, so 200 loops always reach 0.2 s (a loaded machine may get there sooner).
+    expect([1, 2, 5, 10, 20, 50, 100, 200]).toContain(result.loops);
     expect(result.mean).toBeGreaterThanOrEqual(0.001);
-    expect(result.mean).toBeLessThan(0.01);
+    expect(result.loops * result.mean).toBeGreaterThanOrEqual(0.1);
   });
 
   it("awaits async functions", async () => {
