@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join, resolve } from "node:path";
 import { encodePng } from "../lib/display/png";
+import { MALLOC_ENV } from "./malloc-env";
 
 export const KERNEL_NAME = "tsdl";
 export const DISPLAY_NAME = "TypeScript (tsdl)";
@@ -53,6 +54,8 @@ export function kernelJson(): Record<string, unknown> {
     language: "typescript",
     // Jupyter sends SIGINT to interrupt; the kernel answers interrupt_request messages as well.
     interrupt_mode: "signal",
+    // glibc reads these at process start, so they must come from the launcher (see malloc-env.ts).
+    env: { ...MALLOC_ENV },
     metadata: { debugger: false },
   };
 }

@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { installIntoTempPrefix, REPO, runPythonClient } from "./clients/harness";
+import { MALLOC_ENV } from "../kernel/malloc-env";
 
 let env: Record<string, string>;
 let notebookDir: string;
@@ -28,6 +29,7 @@ describe("kernelspec", () => {
     const spec = JSON.parse(readFileSync(join(kernelDir, "kernel.json"), "utf8"));
     expect(spec).toMatchObject({ display_name: "TypeScript (tsdl)", language: "typescript", interrupt_mode: "signal" });
     expect(spec.argv).toEqual([process.execPath, join(REPO, "bin", "tsdl.js"), "kernel", "{connection_file}"]);
+    expect(spec.env).toEqual(MALLOC_ENV);
     for (const logo of ["logo-32x32.png", "logo-64x64.png", "logo-svg.svg"]) expect(existsSync(join(kernelDir, logo))).toBe(true);
     // A real PNG of the right size: signature, then IHDR width and height.
     const png = readFileSync(join(kernelDir, "logo-64x64.png"));
@@ -53,6 +55,11 @@ describe("jupyter_client", () => {
       ["execute_result", { execution_count: 1, data: { "text/plain": "2" }, metadata: {} }],
     ]);
     expect(report.kernel_info.implementation).toBe("tsdl");
+  });
+
+  it("starts the kernel with the kernelspec's malloc settings", () => {
+    const [, stream] = report.malloc_env.outputs.find(([type]: [string]) => type === "stream");
+    expect(JSON.parse(stream.text)).toEqual(MALLOC_ENV);
   });
 
   it("preloads the display helpers and knows Node's types", () => {

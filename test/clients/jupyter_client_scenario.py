@@ -30,6 +30,7 @@ def main():
     report["start_to_first_result_s"] = time.time() - started
     try:
         report["kernel_info"] = kc.kernel_info(reply=True)["content"]
+        report["malloc_env"] = run(kc, "console.log(JSON.stringify(Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('MALLOC_')))))")
         report["define"] = run(kc, "const kept: number = 7;\nconsole.log('hello from', typeof np, typeof display)")
         report["type_error"] = run(kc, "const bad: string = kept;")
         report["runtime_error"] = run(kc, "(undefined as any).boom")

@@ -12,6 +12,7 @@ import * as zmq from "zeromq";
 import { Message, Session } from "../../kernel/wire";
 import { ConnectionInfo, endpoint } from "../../kernel/connection";
 import { REPO, assertBuilt } from "./harness";
+import { MALLOC_ENV } from "../../kernel/malloc-env";
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -52,6 +53,8 @@ export class TestKernel {
     this.session = new Session(connection.key, connection.signature_scheme);
     this.process = spawn(process.execPath, [join(REPO, "bin", "tsdl.js"), "kernel", join(cwd, "connection.json")], {
       cwd,
+      // As the kernelspec's env does when Jupyter starts the kernel.
+      env: { ...process.env, ...MALLOC_ENV },
       stdio: ["ignore", "pipe", "pipe"],
     });
     this.process.stderr!.on("data", (chunk) => (this.stderr += chunk));
