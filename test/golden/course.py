@@ -8,14 +8,9 @@ printed values with `checks` below. Writes test/fixtures/course.json.
 import os
 import sys
 
-# This folder holds random.py (the np.random fixtures), which would shadow the standard library's random
-# module numpy.random imports; load numpy first, from outside the folder.
-here = os.path.dirname(os.path.abspath(__file__))
-sys.path = [p for p in sys.path if os.path.abspath(p or ".") != here]
-import numpy as np  # noqa: E402
-import numpy.random  # noqa: E402,F401
+import numpy as np
 
-sys.path.insert(0, here)
+sys.path.insert(0, os.path.dirname(__file__))
 from common import FIXTURES, encode  # noqa: E402
 
 checks = {}
