@@ -82,7 +82,10 @@ export class Kernel {
     this.controlThread = new Worker(join(__dirname, "control-thread.js"), { workerData: data });
   }
 
-  /** Binds every channel, builds the compiler and serves until shutdown. */
+  /**
+   * Binds every channel, builds the compiler and serves until shutdown (the process then exits).
+   * @example await new Kernel(readConnectionFile(path)).start();
+   */
   async start(): Promise<void> {
     const controlReady = new Promise<void>((resolve, reject) => {
       this.controlThread.on("message", (message: FromControlThread) => {
@@ -91,13 +94,11 @@ export class Kernel {
       });
       this.controlThread.once("error", reject);
     });
-    await Promise.all([
-      this.shell.bind(endpoint(this.connection, "shell")),
-      this.iopubSocket.bind(endpoint(this.connection, "iopub")),
-      controlReady,
-    ]);
+    await Promise.all([this.shell.bind(endpoint(this.connection, "shell")), this.iopubSocket.bind(endpoint(this.connection, "iopub"))]);
     this.iopub.status("starting", undefined);
+    // The compiler takes a second or more to build; the control thread starts on the other core meanwhile.
     this.evaluator = new Evaluator(this.notebookDir);
+    await controlReady;
     if (this.evaluator.missingGlobals.length) this.iopub.log(`not preloaded: ${this.evaluator.missingGlobals.join("; ")}`);
     for (const d of this.evaluator.preludeErrors) this.iopub.log(`prelude type error ${d.file ?? ""}:${d.line}:${d.column} ${d.message}`);
     this.installProcessHooks();
@@ -323,7 +324,10 @@ export class Kernel {
     return readInputAnswer(answer);
   }
 
-  /** Closes every socket and ends the process. */
+  /**
+   * Closes every socket and ends the process (what shutdown_request does).
+   * @example await kernel.stop();
+   */
   async stop(): Promise<void> {
     if (this.stopping) return;
     this.stopping = true;
