@@ -39,6 +39,11 @@ const RESET = "\u001b[0m";
 const INTERNAL_FRAME = /node:internal|node:vm|[\\/]tslab[\\/]dist[\\/]|[\\/]dist[\\/]kernel[\\/]/;
 const SIGINT_MESSAGE = /interrupted by `SIGINT`|Interrupted asynchronously/;
 
+/**
+ * @example
+ * const evaluator = new Evaluator(process.cwd());
+ * await evaluator.run("np.ones([2]).sum()", "Cell [1]"); // { ok: true, value: 2, hasValue: true }
+ */
 export class Evaluator {
   /** Globals the prelude could not provide because their module is not built; logged by the kernel. */
   readonly missingGlobals: string[];
@@ -71,7 +76,7 @@ export class Evaluator {
     }
   }
 
-  /** Rejects the pending `await` of the running cell (a synchronous loop is broken by SIGINT itself). */
+  /** Rejects the pending `await` of the running cell (a synchronous loop is broken by SIGINT itself). @example process.on("SIGINT", () => evaluator.interrupt()) */
   interrupt(): void {
     this.engine.interrupt();
   }

@@ -15,6 +15,12 @@ const STREAM_FLUSH_BYTES = 64 * 1024;
 type StreamName = "stdout" | "stderr";
 type Write = typeof process.stdout.write;
 
+/**
+ * @example
+ * const iopub = new IOPub(publisher, session, console.error);
+ * iopub.status("busy", request);
+ * iopub.publish("execute_result", { execution_count: 1, data: { "text/plain": "2" }, metadata: {} });
+ */
 export class IOPub {
   /** The request that outputs belong to; outputs after a cell ends (timers) still go to it, as in ipykernel. */
   parent: Message | undefined;
@@ -35,9 +41,9 @@ export class IOPub {
   }
 
   /** Sends one message now (pending stream text first, so that outputs keep their order). */
-  publish(msgType: string, content: unknown, parent: Message | undefined = this.parent): void {
+  publish(msgType: string, content: unknown, parent: Message | undefined = this.parent, buffers?: Buffer[]): void {
     if (msgType !== "stream") this.flushStreams();
-    this.send(msgType, content, parent);
+    this.send(msgType, content, parent, buffers);
   }
 
   status(state: "busy" | "idle" | "starting", parent: Message | undefined): void {
@@ -84,8 +90,8 @@ export class IOPub {
     }
   }
 
-  private send(msgType: string, content: unknown, parent: Message | undefined): void {
+  private send(msgType: string, content: unknown, parent: Message | undefined, buffers?: Buffer[]): void {
     const topic = Buffer.from(`kernel.${this.session.id}.${msgType}`);
-    this.queue.send(this.session.encode(msgType, content, { parent, identities: [topic] }));
+    this.queue.send(this.session.encode(msgType, content, { parent, identities: [topic], buffers }));
   }
 }

@@ -35,6 +35,10 @@ export class InputInterrupted extends Error {
   }
 }
 
+/**
+ * One kernel process: its sockets, its compiler and the state of the notebook's cells.
+ * @example await new Kernel(readConnectionFile("/run/jupyter/kernel-1.json"), "/home/me/notebooks").start();
+ */
 export class Kernel {
   private readonly session: Session;
   private readonly shell = new zmq.Router();
@@ -77,7 +81,7 @@ export class Kernel {
   ) {
     this.session = new Session(connection.key, connection.signature_scheme);
     this.iopub = new IOPub(this.iopubSocket, this.session, (error) => this.iopub.log(`iopub send failed: ${error}`));
-    this.comms = new CommManager((msgType, content, buffers) => this.iopub.publish(msgType, content, this.iopub.parent));
+    this.comms = new CommManager((msgType, content, buffers) => this.iopub.publish(msgType, content, this.iopub.parent, buffers));
     const data: ControlThreadData = { connection };
     this.controlThread = new Worker(join(__dirname, "control-thread.js"), { workerData: data });
   }
@@ -245,7 +249,7 @@ export class Kernel {
         error = { ename: "DisplayError", evalue: `showing the result failed: ${displayError}`, traceback: [String(displayError)] };
       }
     }
-    await this.showNewFigures();
+    this.showNewFigures();
     await displaysSent();
     const userExpressions = await this.evaluateUserExpressions(user_expressions);
     this.currentExecute = undefined;
@@ -262,7 +266,7 @@ export class Kernel {
   }
 
   /** Figures made with plt but not shown explicitly appear after the cell, as matplotlib-inline does. */
-  private async showNewFigures(): Promise<void> {
+  private showNewFigures(): void {
     const plot = loadPlotModule();
     for (const figure of plot?.takeUnshownFigures?.() ?? []) display(figure);
   }

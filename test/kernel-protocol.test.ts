@@ -236,10 +236,12 @@ describe("comms", () => {
   });
 
   it("lets a cell open a comm to the frontend", async () => {
-    const { outputs } = await kernel.execute("const c = comms.open('jupyter.widget', { state: 1 }); c.send({ n: 2 }); c.id");
+    const { outputs } = await kernel.execute("const c = comms.open('jupyter.widget', { state: 1 }); c.send({ n: 2 }, [Buffer.from([1, 2, 3])]); c.id");
     const [open] = ofType(outputs, "comm_open");
     expect(open.content).toMatchObject({ target_name: "jupyter.widget", data: { state: 1 } });
-    expect(ofType(outputs, "comm_msg")[0].content).toEqual({ comm_id: open.content.comm_id, data: { n: 2 } });
+    const [message] = ofType(outputs, "comm_msg");
+    expect(message.content).toEqual({ comm_id: open.content.comm_id, data: { n: 2 } });
+    expect(message.buffers.map((b) => [...b])).toEqual([[1, 2, 3]]);
   });
 });
 

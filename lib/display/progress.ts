@@ -109,7 +109,7 @@ class ProgressBar {
   }
 
   /** tqdm's layout: `label: 45%|██████▊        | 45/100 [00:02<00:03, 20.1it/s]`. */
-  text(): string {
+  private text(): string {
     const { label, total } = this.options;
     const { elapsed, rate, remaining } = this.stats();
     const prefix = label ? `${label}: ` : "";
