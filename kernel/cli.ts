@@ -49,6 +49,16 @@ const COMMANDS: Record<string, Command> = {
       });
     },
   },
+  start: {
+    usage: "tsdl start [--port N] [--no-browser] [--notebook]",
+    summary: "open the course (notebooks/) in JupyterLab with this kernel, creating .venv first if needed",
+    async run(args) {
+      const { startCommand, StartUsageError } = await import("./start");
+      return startCommand(args).catch((error) => {
+        throw error instanceof StartUsageError ? new UsageError(error.message) : error;
+      });
+    },
+  },
   kernel: {
     usage: "tsdl kernel CONNECTION_FILE",
     summary: "run the kernel (Jupyter starts it this way from the kernelspec)",
