@@ -78,6 +78,8 @@ export class Kernel {
   constructor(
     private readonly connection: ConnectionInfo,
     private readonly notebookDir: string = process.cwd(),
+    /** The process that started the kernel, read as early as possible; the kernel ends when it does. */
+    private readonly launcherPid: number = process.ppid,
   ) {
     this.session = new Session(connection.key, connection.signature_scheme);
     this.iopub = new IOPub(this.iopubSocket, this.session, (error) => this.iopub.log(`iopub send failed: ${error}`));
@@ -106,6 +108,7 @@ export class Kernel {
     if (this.evaluator.missingGlobals.length) this.iopub.log(`not preloaded: ${this.evaluator.missingGlobals.join("; ")}`);
     for (const d of this.evaluator.preludeErrors) this.iopub.log(`prelude type error ${d.file ?? ""}:${d.line}:${d.column} ${d.message}`);
     this.installProcessHooks();
+    this.exitWithParent();
     void this.receiveShell();
     await this.serveShell();
   }
@@ -122,6 +125,16 @@ export class Kernel {
     // Errors thrown later by a cell's timers or promises are reported in the notebook, never fatal.
     process.on("uncaughtException", (error) => this.reportBackgroundError("Uncaught", error));
     process.on("unhandledRejection", (reason) => this.reportBackgroundError("Unhandled promise rejection", reason));
+  }
+
+  /**
+   * A kernel whose launcher (the Jupyter server, a test) died without shutting it down would run forever:
+   * when the process is re-parented, it stops, as ipykernel's parent poller does.
+   */
+  private exitWithParent(): void {
+    setInterval(() => {
+      if (process.ppid !== this.launcherPid) void this.stop();
+    }, 1000).unref();
   }
 
   private reportBackgroundError(what: string, error: unknown): void {

@@ -364,3 +364,34 @@ describe("shutdown", () => {
     expect(broadcast?.content).toEqual({ status: "ok", restart: true });
   });
 });
+
+describe("orphaned kernel", () => {
+  it("exits when the process that started it dies", async () => {
+    const { spawn } = await import("node:child_process");
+    const { mkdtempSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const { REPO } = await import("./clients/harness");
+    const dir = mkdtempSync(join(tmpdir(), "tsdl-orphan-"));
+    const ports = { shell_port: 0, iopub_port: 0, stdin_port: 0, control_port: 0, hb_port: 0 };
+    // Port 0 binds a random port: enough for a kernel nobody talks to.
+    writeFileSync(join(dir, "c.json"), JSON.stringify({ ...ports, ip: "127.0.0.1", transport: "tcp", key: "k" }));
+    // bash starts the kernel, prints its pid and exits three seconds later without shutting it down.
+    const kernelCommand = `${process.execPath} ${join(REPO, "bin", "tsdl.js")} kernel ${join(dir, "c.json")}`;
+    const launcher = spawn("bash", ["-c", `${kernelCommand} >/dev/null 2>&1 & echo $!; sleep 3`]);
+    const pid = await new Promise<number>((resolve) => launcher.stdout.once("data", (chunk) => resolve(Number(String(chunk).trim()))));
+    const alive = () => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    expect(alive()).toBe(true);
+    await new Promise((resolve) => launcher.once("exit", resolve));
+    const deadline = Date.now() + 20_000;
+    while (alive() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(alive()).toBe(false);
+  }, 30_000);
+});
