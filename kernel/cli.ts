@@ -49,24 +49,16 @@ const COMMANDS: Record<string, Command> = {
       });
     },
   },
-  start: {
-    usage: "tsdl start [--port N] [--no-browser] [--notebook]",
-    summary: "open the course (notebooks/) in JupyterLab with this kernel, creating .venv first if needed",
-    async run(args) {
-      const { startCommand, StartUsageError } = await import("./start");
-      return startCommand(args).catch((error) => {
-        throw error instanceof StartUsageError ? new UsageError(error.message) : error;
-      });
-    },
-  },
   kernel: {
     usage: "tsdl kernel CONNECTION_FILE",
     summary: "run the kernel (Jupyter starts it this way from the kernelspec)",
     async run(args) {
       if (args.length !== 1) throw new UsageError("kernel takes exactly one connection file");
+      // Read before the slow imports below, while the launcher is surely still alive.
+      const launcherPid = process.ppid;
       // Loaded here: the kernel pulls in ZeroMQ and the TypeScript compiler, which install does not need.
       const { Kernel } = await import("./kernel");
-      await new Kernel(readConnectionFile(args[0])).start();
+      await new Kernel(readConnectionFile(args[0]), process.cwd(), launcherPid).start();
       return 0;
     },
   },
