@@ -7,4 +7,5 @@
  */
 export * as np from "./np";
 export { plt } from "./plot";
+export * as data from "./data";
 export * from "./display";

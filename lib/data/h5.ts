@@ -2,6 +2,8 @@
  * Reads HDF5 files (the format of the course's original data sets, e.g. train_catvnoncat.h5) with h5wasm,
  * the HDF5 C library compiled to WebAssembly.
  */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import * as np from "../np";
 import type { DType, NDArray } from "../np";
 
@@ -25,8 +27,16 @@ interface H5Module {
   Dataset: new (...args: never[]) => H5Dataset;
 }
 
-/** h5wasm is an ES module; `import()` kept as written, since this package compiles to CommonJS. */
-const importEsm = new Function("specifier", "return import(specifier)") as (specifier: string) => Promise<{ default: H5Module }>;
+/**
+ * h5wasm is an ES module whose exports map offers only `import`. This package compiles to CommonJS, so it
+ * is loaded with Node's require(esm) (Node ≥ 20.19) from its file, found along the usual node_modules paths.
+ */
+function requireH5wasm(): H5Module {
+  const entry = join("h5wasm", "dist", "node", "hdf5_hl.js");
+  const dir = (require.resolve.paths("h5wasm") ?? []).find((candidate) => existsSync(join(candidate, entry)));
+  if (!dir) throw new Error("loadH5 needs the h5wasm package: npm install h5wasm");
+  return (require(join(dir, entry)) as { default: H5Module }).default;
+}
 
 /** HDF5 type classes (H5T_class_t) h5wasm reports in `metadata.type`. */
 const H5T_INTEGER = 0;
@@ -62,7 +72,7 @@ function convert(dataset: H5Dataset, path: string): H5Value {
  * train.list_classes; // ["non-cat", "cat"]
  */
 export async function loadH5(path: string): Promise<Record<string, H5Value>> {
-  const h5wasm = (await importEsm("h5wasm/node")).default;
+  const h5wasm = requireH5wasm();
   await h5wasm.ready;
   const file = new h5wasm.File(path, "r");
   const out: Record<string, H5Value> = {};
