@@ -4,10 +4,14 @@
  * the type checker sees, pointing at the built .d.ts files in dist/.
  */
 import { existsSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 
-/** dist/ of this package (this file is dist/kernel/prelude.js once built). */
-const DIST = join(__dirname, "..");
+/**
+ * dist/ of this package: this file is dist/kernel/prelude.js once built; run from source (vitest) it is
+ * kernel/prelude.ts, and the globals still come from the built dist/.
+ */
+const PACKAGE_ROOT = join(__dirname, "..", basename(join(__dirname, "..")) === "dist" ? ".." : "");
+const DIST = join(PACKAGE_ROOT, "dist");
 
 /** One preloaded global: which built module holds it and under which export. */
 export interface GlobalSource {
@@ -91,9 +95,9 @@ export function preludeSource(sources: GlobalSource[], notebookDir: string): str
 /**
  * tslab looks for @types/node above the notebook and then inside its own folder; when neither has it (npm
  * hoisted it next to tsdl), the prelude points at ours, so `console`, `process` and `Buffer` are always known.
+ * @example nodeTypesReference("/tmp/nb", "/opt/tsdl/node_modules/tslab") // "" or "/// <reference path=… />"
  */
-function nodeTypesReference(notebookDir: string): string {
-  const tslabDir = dirname(require.resolve("tslab/package.json"));
+export function nodeTypesReference(notebookDir: string, tslabDir = dirname(require.resolve("tslab/package.json"))): string {
   const candidates = [...ancestors(notebookDir).map((dir) => join(dir, "node_modules")), join(tslabDir, "node_modules")];
   if (candidates.some((dir) => existsSync(join(dir, "@types", "node", "package.json")))) return "";
   const ours = dirname(require.resolve("@types/node/package.json"));
