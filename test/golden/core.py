@@ -209,8 +209,8 @@ index_cases = []
 m = np.arange(60).reshape(3, 4, 5) * 1.5
 
 
-def index_case(name, target, items):
-    """items: list of ("s", text) | ("i", int) | ("n", None) | ("a", array)."""
+def index_items(items):
+    """items: list of ("s", text) | ("i", int) | ("n", None) | ("a", array) → (Python index tuple, tsdl items)."""
     py = []
     ts = []
     for kind, v in items:
@@ -223,8 +223,13 @@ def index_case(name, target, items):
         else:
             py.append(v)
             ts.append(v)
+    return tuple(py), ts
+
+
+def index_case(name, target, items):
+    py, ts = index_items(items)
     c = {"name": name, "op": "get", "args": [arr(target)] + ts, "kwargs": {}}
-    c.update(outcome(lambda: np.array(target[tuple(py)])))
+    c.update(outcome(lambda: np.array(target[py])))
     return c
 
 
@@ -253,21 +258,10 @@ index_cases.append(index_case("1-D mask", flat, [("a", flat % 3 == 0)]))
 
 def set_case(name, target, items, value):
     t = target.copy()
-    py = []
-    ts = []
-    for kind, v in items:
-        if kind == "s":
-            py.extend(eval(f"np.s_[{v}]", {"np": np}) if "," in v else [eval(f"np.s_[{v}]", {"np": np})])
-            ts.append(v)
-        elif kind == "a":
-            py.append(np.asarray(v))
-            ts.append(arr(v))
-        else:
-            py.append(v)
-            ts.append(v)
+    py, ts = index_items(items)
 
     def run():
-        t[tuple(py)] = value
+        t[py] = value
         return t
 
     c = {"name": name, "op": "set", "args": [arr(target)] + ts + [arr(value) if isinstance(value, np.ndarray) else value], "kwargs": {}}
