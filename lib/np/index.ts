@@ -25,6 +25,8 @@ export { max as amax, min as amin } from "./reduce";
 export * from "./shape";
 export { nonzero } from "./indexing";
 export { dot, matmul, outer } from "./linalg";
+export { backend } from "./native";
+export type { Backend } from "./native";
 export * as linalg from "./linalg-namespace";
 export * as random from "./random";
 export { decodeNpy, encodeNpy, load, save } from "./io";

@@ -4,6 +4,7 @@
  * output's shape (a broadcast dimension has stride 0).
  */
 import type { DType, TypedArray } from "./dtype";
+import { NATIVE_MAX_DIMS, nativeBackend } from "./native";
 
 export interface StridedOperand {
   readonly data: TypedArray;
@@ -102,4 +103,28 @@ export function elementwise(
   }
   const [dims, collapsed] = collapse(shape, operands);
   loop(dims, collapsed, constant, helpers);
+}
+
+/** Whether `x` reads memory that `out` writes other than element for element (a shifted or transposed view). */
+function overlapsPartially(out: StridedOperand, x: StridedOperand): boolean {
+  if (out.data.buffer !== x.data.buffer) return false;
+  const same = out.data.byteOffset === x.data.byteOffset && out.offset === x.offset && out.strides.every((s, d) => s === x.strides[d]);
+  return !same;
+}
+
+/**
+ * Runs numpy's ufunc `name` on the native backend when it has a loop for it and the work is float64 and large
+ * enough to pay for the call; returns false, having done nothing, otherwise. Same operands as `elementwise`.
+ */
+export function nativeElementwise(name: string, shape: readonly number[], operands: readonly (StridedOperand & { dtype: DType })[]): boolean {
+  const backend = nativeBackend();
+  if (!backend || !backend.has(name, operands.length === 2 ? 1 : 2)) return false;
+  let size = 1;
+  for (const n of shape) size *= n;
+  if (size < backend.minElements || size === 0) return false;
+  if (operands.some((op, k) => op.dtype !== "float64" || (k > 0 && overlapsPartially(operands[0], op)))) return false;
+  const [dims, collapsed] = collapse(shape, operands);
+  if (dims.length > NATIVE_MAX_DIMS) return false;
+  backend.elementwise(name, dims, collapsed);
+  return true;
 }

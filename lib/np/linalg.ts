@@ -4,14 +4,21 @@ import { ValueError, formatShape, normalizeAxis } from "./errors";
 import { NDArray, asarray, broadcastShapes, broadcastTo, empty, ravelData, type ArrayLike } from "./ndarray";
 import { abs, multiply, sqrt } from "./ufunc";
 import { max, min, sum } from "./reduce";
+import { nativeBackend } from "./native";
 
 /**
- * C = A·B for 2-D operands given as views (any strides), accumulated in float64. Operands are packed into
- * contiguous row-major buffers first, so transposed inputs cost one pass and the loop stays unit-stride.
+ * C = A·B for 2-D operands given as views (any strides), accumulated in float64. The native backend packs
+ * float64 operands itself, whatever their strides. The TypeScript path packs operands into contiguous
+ * row-major buffers first, so transposed inputs cost one pass and the loop stays unit-stride.
  */
 function gemm(a: NDArray, b: NDArray, out: NDArray): void {
   const [m, k] = a.shape;
   const n = b.shape[1];
+  const native = nativeBackend();
+  if (native && a.dtype === "float64" && b.dtype === "float64" && out.dtype === "float64" && m * n * k >= native.minProduct) {
+    native.gemm(a, b, out, m, n, k);
+    return;
+  }
   const A = contiguousFloat64(a);
   const B = contiguousFloat64(b);
   const C = new Float64Array(m * n);
@@ -69,8 +76,9 @@ export function dot(a: ArrayLike, b: ArrayLike): NDArray {
   }
   // Fold everything but the contracted axes into one 2-D product, then restore numpy's result shape.
   const rest = [...y.shape.keys()].filter((d) => d !== contractedY);
-  const rows = x.reshape(-1, k);
-  const cols = y.transpose([contractedY, ...rest]).reshape(k, -1);
+  // 2-D and 1-D operands are used as the views they are (reshape would copy a transposed one).
+  const rows = x.ndim === 2 ? x : x.reshape(-1, k);
+  const cols = y.ndim === 2 ? y : y.ndim === 1 ? y.view([k, 1], [y.strides[0], 1], y.offset) : y.transpose([contractedY, ...rest]).reshape(k, -1);
   const out2d = empty([rows.shape[0], cols.shape[1]], productDType(x, y));
   gemm(rows, cols, out2d);
   const shape = [...x.shape.slice(0, -1), ...rest.map((d) => y.shape[d])];

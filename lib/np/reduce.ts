@@ -4,7 +4,8 @@
  */
 import { castScalar, isFloat, type DType, type TypedArray } from "./dtype";
 import { ValueError, normalizeAxis } from "./errors";
-import { elementwise } from "./kernels";
+import { elementwise, nativeElementwise } from "./kernels";
+import { NATIVE_MAX_DIMS, nativeBackend } from "./native";
 import { NDArray, asarray, empty, ravelData, type ArrayLike, type AxisOptions, type Reduced, type VarianceOptions } from "./ndarray";
 import { divide, multiply, subtract, sqrt } from "./ufunc";
 
@@ -59,12 +60,14 @@ function pairwiseSum(data: TypedArray, start: number, n: number, stride: number)
 
 /**
  * Folds the reduced axes of `a` into a float64 accumulator of the kept shape with `expression` over `w`
- * (the accumulator) and `x` (an element), visiting elements in C order as numpy does.
+ * (the accumulator) and `x` (an element), visiting elements in C order as numpy does. `ufunc` names the
+ * same step as numpy's binary ufunc of (w, x), which the native backend may run instead.
  */
-function accumulate(a: NDArray, p: Plan, initial: number, expression: string): NDArray {
+function accumulate(a: NDArray, p: Plan, initial: number, expression: string, ufunc?: string): NDArray {
   const acc = empty(p.keptShape, "float64").fill(initial);
   const strides = acc.strides.map((s, d) => (p.axes.includes(d) ? 0 : s));
-  elementwise(expression, a.shape, [acc.view(a.shape, strides, 0), a]);
+  const target = acc.view(a.shape, strides, 0);
+  if (!(ufunc && nativeElementwise(ufunc, a.shape, [target, target, a]))) elementwise(expression, a.shape, [target, a]);
   return acc;
 }
 
@@ -100,16 +103,22 @@ function innerRun(a: NDArray, p: Plan): number {
 
 function sumAccumulator(a: NDArray, p: Plan): NDArray {
   const run = innerRun(a, p);
-  if (run === 0 || p.count === 0) return accumulate(a, p, 0, "w + x");
+  if (run === 0 || p.count === 0) return accumulate(a, p, 0, "w + x", "add");
   const outerShape = a.shape.slice(0, a.ndim - run);
   const runLength = a.shape.slice(a.ndim - run).reduce((n, len) => n * len, 1);
   const partial = empty([...outerShape, ...new Array<number>(run).fill(1)], "float64");
-  const index = new Array<number>(outerShape.length).fill(0);
-  for (let k = 0; k < partial.size; k++) {
-    partial.data[k] = pairwiseSum(a.data, a.offsetOf(index), runLength, 1);
-    for (let d = outerShape.length - 1; d >= 0 && ++index[d] === outerShape[d]; d--) index[d] = 0;
+  const native = nativeBackend();
+  if (native && a.dtype === "float64" && a.size >= native.minElements && outerShape.length < NATIVE_MAX_DIMS) {
+    const runs = { data: a.data, offset: a.offset, strides: [...a.strides.slice(0, outerShape.length), 1] };
+    native.sumRuns([...outerShape, runLength], runs, partial.data as Float64Array);
+  } else {
+    const index = new Array<number>(outerShape.length).fill(0);
+    for (let k = 0; k < partial.size; k++) {
+      partial.data[k] = pairwiseSum(a.data, a.offsetOf(index), runLength, 1);
+      for (let d = outerShape.length - 1; d >= 0 && ++index[d] === outerShape[d]; d--) index[d] = 0;
+    }
   }
-  return run === p.axes.length ? partial : accumulate(partial, p, 0, "w + x");
+  return run === p.axes.length ? partial : accumulate(partial, p, 0, "w + x", "add");
 }
 
 /**

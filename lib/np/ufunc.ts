@@ -4,7 +4,7 @@
  */
 import { floatResult, isFloat, isInteger, resultType, type DType } from "./dtype";
 import { OverflowError, ValueError, formatShape } from "./errors";
-import { elementwise, type KernelHelpers } from "./kernels";
+import { elementwise, nativeElementwise, type KernelHelpers } from "./kernels";
 import { NDArray, asarray, broadcastShapes, broadcastTo, castExpression, empty, type ArrayLike } from "./ndarray";
 
 /** Where to write a result instead of a new array (numpy's `out=`); must have the broadcast shape. */
@@ -100,8 +100,10 @@ function applyBinary(ufunc: Ufunc, a: ArrayLike, b: ArrayLike, out?: NDArray): N
   const y = computeDType(operand(ufunc, b, promoted, dtype), promoted);
   const shape = x.shape.length === y.shape.length && x.shape.every((n, i) => n === y.shape[i]) ? x.shape : broadcastShapes(x.shape, y.shape);
   const target = prepareOut(shape, dtype, out);
-  const expression = storeExpression(expressionFor(ufunc, promoted), dtype, target.dtype);
-  elementwise(expression, shape, [target, broadcastTo(x, shape), broadcastTo(y, shape)], 0, helpers);
+  const operands = [target, broadcastTo(x, shape), broadcastTo(y, shape)];
+  if (!nativeElementwise(ufunc.name, shape, operands)) {
+    elementwise(storeExpression(expressionFor(ufunc, promoted), dtype, target.dtype), shape, operands, 0, helpers);
+  }
   return target;
 }
 
@@ -110,8 +112,9 @@ function applyUnary(ufunc: Ufunc, a: ArrayLike, out?: NDArray): NDArray {
   const x = asarray(a);
   const dtype = ufunc.result(x.dtype);
   const target = prepareOut(x.shape, dtype, out);
-  const expression = storeExpression(expressionFor(ufunc, x.dtype), dtype, target.dtype);
-  elementwise(expression, x.shape, [target, x], 0, helpers);
+  if (!nativeElementwise(ufunc.name, x.shape, [target, x])) {
+    elementwise(storeExpression(expressionFor(ufunc, x.dtype), dtype, target.dtype), x.shape, [target, x], 0, helpers);
+  }
   return target;
 }
 

@@ -1,0 +1,248 @@
+/*
+ * C = A·B in float64, the way BLAS libraries do it (Goto/BLIS): blocks of A and B are packed into contiguous
+ * panels — any strides, so a transposed operand costs nothing extra — and a 6×8 register-blocked AVX2/FMA
+ * micro-kernel multiplies them. Large products are split over the CPU's cores (at most 4 threads), by rows
+ * or columns of C, whichever is longer. Matrix·vector products take a streaming path instead: packing would
+ * read the matrix twice.
+ */
+#pragma GCC target("avx2,fma")
+#include <immintrin.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "kernels.h"
+
+enum {
+  MR = 6,    /* rows of the micro-kernel's tile: 6×8 doubles = 12 of the 16 ymm registers */
+  NR = 8,
+  KC = 256,  /* depth of a packed block: a KC×NR panel of B (16 KiB) stays in L1 */
+  MC = 72,   /* rows of a packed block of A (144 KiB, in L2) */
+  NC = 2048, /* columns of a packed block of B (4 MiB, in L3) */
+  MAX_THREADS = 4,
+};
+
+/* Below this many multiply-adds a second thread costs more to start than it saves. */
+static const double THREADED_WORK = 1 << 20;
+
+typedef struct {
+  ptrdiff_t m, n, k;
+  const double *a;
+  ptrdiff_t a_rs, a_cs;
+  const double *b;
+  ptrdiff_t b_rs, b_cs;
+  double *c;
+  ptrdiff_t c_rs, c_cs;
+} product;
+
+/* Pack buffers of each thread of a product, owned by the calling thread and kept between calls: fresh
+ * memory costs a page fault per 4 KiB on first touch, more than packing itself. */
+typedef struct {
+  double *a, *b;
+  size_t b_capacity;
+} pack_buffers;
+
+static __thread pack_buffers buffers[MAX_THREADS];
+
+static void reserve(pack_buffers *buf, size_t b_doubles) {
+  if (!buf->a) buf->a = aligned_alloc(64, MC * KC * sizeof(double));
+  if (buf->b_capacity < b_doubles) {
+    free(buf->b);
+    buf->b = aligned_alloc(64, b_doubles * sizeof(double));
+    buf->b_capacity = b_doubles;
+  }
+}
+
+/* A's rows [0, mc) × columns [0, kc) as MR-row panels, each stored column by column, zero-padded. */
+static void pack_a(ptrdiff_t mc, ptrdiff_t kc, const double *a, ptrdiff_t rs, ptrdiff_t cs, double *dst) {
+  for (ptrdiff_t ir = 0; ir < mc; ir += MR) {
+    ptrdiff_t mr = mc - ir < MR ? mc - ir : MR;
+    const double *panel = a + ir * rs;
+    for (ptrdiff_t p = 0; p < kc; p++) {
+      ptrdiff_t i = 0;
+      for (; i < mr; i++) dst[i] = panel[i * rs + p * cs];
+      for (; i < MR; i++) dst[i] = 0;
+      dst += MR;
+    }
+  }
+}
+
+/* B's rows [0, kc) × columns [0, nc) as NR-column panels, each stored row by row, zero-padded. */
+static void pack_b(ptrdiff_t kc, ptrdiff_t nc, const double *b, ptrdiff_t rs, ptrdiff_t cs, double *dst) {
+  for (ptrdiff_t jr = 0; jr < nc; jr += NR) {
+    ptrdiff_t nr = nc - jr < NR ? nc - jr : NR;
+    const double *panel = b + jr * cs;
+    if (nr == NR && cs == 1) {
+      for (ptrdiff_t p = 0; p < kc; p++, dst += NR) {
+        _mm256_store_pd(dst, _mm256_loadu_pd(panel + p * rs));
+        _mm256_store_pd(dst + 4, _mm256_loadu_pd(panel + p * rs + 4));
+      }
+      continue;
+    }
+    for (ptrdiff_t p = 0; p < kc; p++, dst += NR) {
+      ptrdiff_t j = 0;
+      for (; j < nr; j++) dst[j] = panel[p * rs + j * cs];
+      for (; j < NR; j++) dst[j] = 0;
+    }
+  }
+}
+
+/* The mr×nr corner of C (+)= packed A panel · packed B panel; `accumulate` is 0 for the first depth block. */
+static void micro_kernel(ptrdiff_t kc, const double *restrict a, const double *restrict b, double *c, ptrdiff_t rs,
+                         ptrdiff_t cs, int accumulate, ptrdiff_t mr, ptrdiff_t nr) {
+  __m256d c00 = _mm256_setzero_pd(), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
+  __m256d c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
+  for (ptrdiff_t p = 0; p < kc; p++, a += MR, b += NR) {
+    __m256d b0 = _mm256_load_pd(b), b1 = _mm256_load_pd(b + 4), ai;
+    ai = _mm256_broadcast_sd(a + 0); c00 = _mm256_fmadd_pd(ai, b0, c00); c01 = _mm256_fmadd_pd(ai, b1, c01);
+    ai = _mm256_broadcast_sd(a + 1); c10 = _mm256_fmadd_pd(ai, b0, c10); c11 = _mm256_fmadd_pd(ai, b1, c11);
+    ai = _mm256_broadcast_sd(a + 2); c20 = _mm256_fmadd_pd(ai, b0, c20); c21 = _mm256_fmadd_pd(ai, b1, c21);
+    ai = _mm256_broadcast_sd(a + 3); c30 = _mm256_fmadd_pd(ai, b0, c30); c31 = _mm256_fmadd_pd(ai, b1, c31);
+    ai = _mm256_broadcast_sd(a + 4); c40 = _mm256_fmadd_pd(ai, b0, c40); c41 = _mm256_fmadd_pd(ai, b1, c41);
+    ai = _mm256_broadcast_sd(a + 5); c50 = _mm256_fmadd_pd(ai, b0, c50); c51 = _mm256_fmadd_pd(ai, b1, c51);
+  }
+  __m256d tile[MR][2] = {{c00, c01}, {c10, c11}, {c20, c21}, {c30, c31}, {c40, c41}, {c50, c51}};
+  if (mr == MR && nr == NR && cs == 1) {
+    for (int i = 0; i < MR; i++) {
+      double *row = c + i * rs;
+      if (accumulate) {
+        tile[i][0] = _mm256_add_pd(tile[i][0], _mm256_loadu_pd(row));
+        tile[i][1] = _mm256_add_pd(tile[i][1], _mm256_loadu_pd(row + 4));
+      }
+      _mm256_storeu_pd(row, tile[i][0]);
+      _mm256_storeu_pd(row + 4, tile[i][1]);
+    }
+    return;
+  }
+  double values[MR][NR];
+  for (int i = 0; i < MR; i++) {
+    _mm256_storeu_pd(values[i], tile[i][0]);
+    _mm256_storeu_pd(values[i] + 4, tile[i][1]);
+  }
+  for (ptrdiff_t i = 0; i < mr; i++)
+    for (ptrdiff_t j = 0; j < nr; j++) c[i * rs + j * cs] = (accumulate ? c[i * rs + j * cs] : 0) + values[i][j];
+}
+
+static void gemm_serial(const product *q, pack_buffers *buf) {
+  ptrdiff_t ncap = q->n < NC ? q->n : NC;
+  reserve(buf, (size_t)KC * (size_t)((ncap + NR - 1) / NR * NR));
+  for (ptrdiff_t jc = 0; jc < q->n; jc += NC) {
+    ptrdiff_t nc = q->n - jc < NC ? q->n - jc : NC;
+    for (ptrdiff_t pc = 0; pc < q->k; pc += KC) {
+      ptrdiff_t kc = q->k - pc < KC ? q->k - pc : KC;
+      pack_b(kc, nc, q->b + pc * q->b_rs + jc * q->b_cs, q->b_rs, q->b_cs, buf->b);
+      for (ptrdiff_t ic = 0; ic < q->m; ic += MC) {
+        ptrdiff_t mc = q->m - ic < MC ? q->m - ic : MC;
+        pack_a(mc, kc, q->a + ic * q->a_rs + pc * q->a_cs, q->a_rs, q->a_cs, buf->a);
+        for (ptrdiff_t jr = 0; jr < nc; jr += NR) {
+          ptrdiff_t nr = nc - jr < NR ? nc - jr : NR;
+          for (ptrdiff_t ir = 0; ir < mc; ir += MR) {
+            ptrdiff_t mr = mc - ir < MR ? mc - ir : MR;
+            double *tile = q->c + (ic + ir) * q->c_rs + (jc + jr) * q->c_cs;
+            micro_kernel(kc, buf->a + ir * kc, buf->b + jr * kc, tile, q->c_rs, q->c_cs, pc > 0, mr, nr);
+          }
+        }
+      }
+    }
+  }
+}
+
+typedef struct {
+  product part;
+  pack_buffers *buf;
+} task;
+
+static void *run_task(void *arg) {
+  task *t = arg;
+  gemm_serial(&t->part, t->buf);
+  return NULL;
+}
+
+/* y = M·x for an m×k matrix M: row dot products when rows are contiguous, column updates when columns are. */
+static void gemv(ptrdiff_t m, ptrdiff_t k, const double *a, ptrdiff_t rs, ptrdiff_t cs, const double *x, ptrdiff_t xs,
+                 double *y, ptrdiff_t ys) {
+  if (cs == 1 && xs == 1) {
+    for (ptrdiff_t i = 0; i < m; i++) {
+      const double *row = a + i * rs;
+      __m256d s0 = _mm256_setzero_pd(), s1 = s0;
+      ptrdiff_t p = 0;
+      for (; p + 8 <= k; p += 8) {
+        s0 = _mm256_fmadd_pd(_mm256_loadu_pd(row + p), _mm256_loadu_pd(x + p), s0);
+        s1 = _mm256_fmadd_pd(_mm256_loadu_pd(row + p + 4), _mm256_loadu_pd(x + p + 4), s1);
+      }
+      double lanes[4];
+      _mm256_storeu_pd(lanes, _mm256_add_pd(s0, s1));
+      double sum = (lanes[0] + lanes[1]) + (lanes[2] + lanes[3]);
+      for (; p < k; p++) sum += row[p] * x[p];
+      y[i * ys] = sum;
+    }
+    return;
+  }
+  if (rs == 1 && ys == 1) {
+    for (ptrdiff_t i = 0; i < m; i++) y[i] = 0;
+    for (ptrdiff_t p = 0; p < k; p++) {
+      const double *column = a + p * cs;
+      const double xp = x[p * xs];
+      for (ptrdiff_t i = 0; i < m; i++) y[i] += column[i] * xp;
+    }
+    return;
+  }
+  for (ptrdiff_t i = 0; i < m; i++) {
+    double sum = 0;
+    for (ptrdiff_t p = 0; p < k; p++) sum += a[i * rs + p * cs] * x[p * xs];
+    y[i * ys] = sum;
+  }
+}
+
+static int thread_count(const product *q) {
+  static long cores = 0;
+  if (!cores) cores = sysconf(_SC_NPROCESSORS_ONLN);
+  if ((double)q->m * (double)q->n * (double)q->k < THREADED_WORK) return 1;
+  ptrdiff_t tiles = q->m / MR > q->n / NR ? q->m / MR : q->n / NR;
+  long threads = cores < MAX_THREADS ? cores : MAX_THREADS;
+  if (threads > tiles) threads = tiles;
+  return threads < 1 ? 1 : (int)threads;
+}
+
+void tsdl_gemm(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const double *a, ptrdiff_t a_rs, ptrdiff_t a_cs, const double *b,
+               ptrdiff_t b_rs, ptrdiff_t b_cs, double *c, ptrdiff_t c_rs, ptrdiff_t c_cs) {
+  if (m == 0 || n == 0) return;
+  if (k == 0) {
+    for (ptrdiff_t i = 0; i < m; i++)
+      for (ptrdiff_t j = 0; j < n; j++) c[i * c_rs + j * c_cs] = 0;
+    return;
+  }
+  if (n == 1) return gemv(m, k, a, a_rs, a_cs, b, b_rs, c, c_rs);
+  if (m == 1) return gemv(n, k, b, b_cs, b_rs, a, a_cs, c, c_cs); /* (a·B)ᵀ = Bᵀ·aᵀ */
+  product whole = {m, n, k, a, a_rs, a_cs, b, b_rs, b_cs, c, c_rs, c_cs};
+  int threads = thread_count(&whole);
+  if (threads == 1) return gemm_serial(&whole, &buffers[0]);
+  /* Split C's longer side into equal shares of whole tiles; thread 0 is the caller. */
+  int by_rows = m / MR > n / NR;
+  ptrdiff_t length = by_rows ? m : n, unit = by_rows ? MR : NR;
+  ptrdiff_t tiles = (length + unit - 1) / unit;
+  task tasks[MAX_THREADS];
+  pthread_t ids[MAX_THREADS];
+  int started[MAX_THREADS] = {0};
+  for (int t = 0; t < threads; t++) {
+    ptrdiff_t start = tiles * t / threads * unit, end = tiles * (t + 1) / threads * unit;
+    if (end > length) end = length;
+    product part = whole;
+    if (by_rows) {
+      part.m = end - start;
+      part.a = a + start * a_rs;
+      part.c = c + start * c_rs;
+    } else {
+      part.n = end - start;
+      part.b = b + start * b_cs;
+      part.c = c + start * c_cs;
+    }
+    tasks[t] = (task){part, &buffers[t]};
+    if (t > 0) started[t] = pthread_create(&ids[t], NULL, run_task, &tasks[t]) == 0;
+  }
+  for (int t = 0; t < threads; t++)
+    if (t == 0 || !started[t]) run_task(&tasks[t]);
+  for (int t = 1; t < threads; t++)
+    if (started[t]) pthread_join(ids[t], NULL);
+}

@@ -1,0 +1,35 @@
+/* Kernels of tsdl's native backend: float64 only, any strides; the Node-API glue is in binding.c. */
+#ifndef TSDL_KERNELS_H
+#define TSDL_KERNELS_H
+
+#include <stddef.h>
+
+/* Most dimensions an operand may have after the JS side merged contiguous ones (numpy's limit is 64). */
+#define TSDL_MAX_DIMS 32
+
+/* Elementwise operations; the numbering is shared with lib/np/native.ts. */
+enum tsdl_unary { TSDL_EXP, TSDL_LOG, TSDL_LOG1P, TSDL_TANH, TSDL_SIN, TSDL_COS, TSDL_SQRT, TSDL_NEGATIVE, TSDL_ABS, TSDL_SQUARE, TSDL_UNARY_COUNT };
+enum tsdl_binary { TSDL_ADD, TSDL_SUBTRACT, TSDL_MULTIPLY, TSDL_DIVIDE, TSDL_MAXIMUM, TSDL_MINIMUM, TSDL_BINARY_COUNT };
+
+/* A view: element pointer at index 0 and a stride per dimension, in elements. */
+typedef struct {
+  double *data;
+  ptrdiff_t strides[TSDL_MAX_DIMS];
+} tsdl_view;
+
+/* Whether this CPU runs the AVX2/FMA code (the kernels are compiled for it, the glue is not). */
+int tsdl_cpu_supported(void);
+
+void tsdl_unary(int op, int ndim, const ptrdiff_t *shape, tsdl_view *out, const tsdl_view *x);
+void tsdl_binary(int op, int ndim, const ptrdiff_t *shape, tsdl_view *out, const tsdl_view *x, const tsdl_view *y);
+
+/* out[r] = numpy's pairwise sum of the contiguous run of `run` elements starting at each outer index of x. */
+void tsdl_sum_runs(int ndim, const ptrdiff_t *outer_shape, const tsdl_view *x, ptrdiff_t run, double *out);
+
+/* C = A·B for m×k A and k×n B with any strides (C overwritten). */
+void tsdl_gemm(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
+               const double *a, ptrdiff_t a_rs, ptrdiff_t a_cs,
+               const double *b, ptrdiff_t b_rs, ptrdiff_t b_cs,
+               double *c, ptrdiff_t c_rs, ptrdiff_t c_cs);
+
+#endif

@@ -1,0 +1,194 @@
+/**
+ * The native backend against the TypeScript reference path, in one process (setBackend switches between
+ * them): arithmetic and sums to the bit, transcendental functions within 4 ulp, products to rounding; and
+ * numpy's golden cases again with every call routed to the native backend.
+ */
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import * as np from "../lib/np";
+import { NDArray } from "../lib/np/ndarray";
+import { backend, setBackend } from "../lib/np/native";
+import { checkCase } from "./helpers/cases";
+import { loadGolden } from "./helpers/golden";
+
+const cpuHasAvx2 = process.arch === "x64" && process.platform === "linux" && /\bavx2\b/.test(readFileSync("/proc/cpuinfo", "utf8")) && /\bfma\b/.test(readFileSync("/proc/cpuinfo", "utf8"));
+const forcedTypescript = process.env.TSDL_BACKEND === "typescript";
+const native = cpuHasAvx2 && !forcedTypescript;
+
+test("np.backend() names the active path: native on an AVX2 machine after npm install, else typescript", () => {
+  expect(np.backend()).toBe(native ? "native-avx2" : "typescript");
+});
+
+/** Runs `f` on the TypeScript path, then on the native one with every size routed to it. */
+function both<T>(f: () => T): { reference: T; fast: T } {
+  setBackend("typescript");
+  const reference = f();
+  setBackend("native-avx2", { minElements: 0, minProduct: 0 });
+  try {
+    return { reference, fast: f() };
+  } finally {
+    setBackend("native-avx2");
+  }
+}
+
+/** Distance in units in the last place between two doubles (0 for equal, NaN = NaN, -0 = +0). */
+function ulps(a: number, b: number): number {
+  if (Object.is(a, b) || a === b || (a !== a && b !== b)) return 0;
+  if (!Number.isFinite(a) || !Number.isFinite(b)) return Infinity;
+  const bits = new BigInt64Array(new Float64Array([a, b]).buffer);
+  const ordered = (x: bigint) => (x < 0n ? -(x & 0x7fffffffffffffffn) : x);
+  const d = ordered(bits[0]) - ordered(bits[1]);
+  return Number(d < 0n ? -d : d);
+}
+
+function expectUlps(fast: NDArray, reference: NDArray, limit: number): void {
+  expect(fast.shape).toEqual(reference.shape);
+  expect(fast.dtype).toBe(reference.dtype);
+  const f = fast.flatten().data, r = reference.flatten().data;
+  let worst = 0;
+  for (let i = 0; i < f.length; i++) worst = Math.max(worst, ulps(f[i], r[i]));
+  expect(worst).toBeLessThanOrEqual(limit);
+}
+
+function expectBitwise(fast: NDArray | number, reference: NDArray | number): void {
+  if (typeof fast === "number" || typeof reference === "number") {
+    expect(Object.is(fast, reference) || fast === reference).toBe(true);
+    return;
+  }
+  expectUlps(fast, reference, 0);
+  expect(Array.from(fast.flatten().data).map((v) => Object.is(v, -0))).toEqual(Array.from(reference.flatten().data).map((v) => Object.is(v, -0)));
+}
+
+/** float64 inputs in several layouts: contiguous (with a tail that is not a multiple of 4), transposed, stepped, offset. */
+function layouts(): [string, NDArray][] {
+  np.random.seed(7);
+  const base = np.random.randn(37, 29).mul(3);
+  const special = np.array([NaN, Infinity, -Infinity, 0, -0, 1e-310, -1e-310, 709.8, -745.2, 1e300, -1e300, 20, -20, 1e-8, 0.5, -0.5, 1, -1]);
+  return [
+    ["contiguous", base],
+    ["transposed", base.T],
+    ["stepped", base.get("1::3, ::-2")],
+    ["offset row", base.get("5")],
+    ["special values", special],
+    ["0-d", np.array(0.75)],
+  ];
+}
+
+describe.runIf(native)("native backend equals the TypeScript path", () => {
+  const transcendental = ["exp", "log", "log1p", "tanh", "sin", "cos"] as const;
+  const exact = ["sqrt", "negative", "abs", "square"] as const;
+
+  for (const [layout, x] of layouts()) {
+    for (const name of transcendental) {
+      test(`${name}, ${layout}: within 4 ulp`, () => {
+        const input = name === "log" || name === "log1p" ? np.abs(x) : x;
+        const { reference, fast } = both(() => np[name](input));
+        expectUlps(fast, reference, 4);
+      });
+    }
+    for (const name of exact) {
+      test(`${name}, ${layout}: to the bit`, () => {
+        const { reference, fast } = both(() => np[name](x));
+        expectBitwise(fast, reference);
+      });
+    }
+  }
+
+  const binaries = ["add", "subtract", "multiply", "divide", "maximum", "minimum"] as const;
+  for (const name of binaries) {
+    test(`${name}: same shape, broadcast row and column, scalar, transposed, NaN and signed zeros, to the bit`, () => {
+      np.random.seed(3);
+      const a = np.random.randn(33, 21);
+      const withSpecials = np.array([[NaN, 0, -0, Infinity], [1, NaN, -0, -Infinity]]);
+      const cases: [np.ArrayLike, np.ArrayLike][] = [
+        [a, np.random.randn(33, 21)],
+        [a, np.random.randn(33, 1)],
+        [np.random.randn(1, 21), a],
+        [a, 0.5],
+        [0, a],
+        [a.T, np.random.randn(21, 33)],
+        [a.get("1::2, :7"), a.get(":32:2, ::3")],
+        [withSpecials, withSpecials.get("::-1")],
+        [withSpecials, 0],
+      ];
+      for (const [x, y] of cases) {
+        const { reference, fast } = both(() => np[name](x, y));
+        expectBitwise(fast, reference);
+      }
+    });
+  }
+
+  test("out= and in-place views: exact overlap runs natively, a shifted overlap falls back and stays correct", () => {
+    const { reference, fast } = both(() => {
+      const a = np.arange(40).astype("float64");
+      np.exp(a.get(":20"), { out: a.get(":20") });
+      np.add(a.get("1:"), a.get(":-1"), { out: a.get("1:") });
+      return a;
+    });
+    expectUlps(fast, reference, 4);
+  });
+
+  test("other dtypes stay on the TypeScript path with their own semantics", () => {
+    const { reference, fast } = both(() => [np.add(np.arange(2000), 3), np.divide(np.arange(2000, undefined, undefined, { dtype: "int32" }), 7), np.exp(np.ones([2000], { dtype: "float32" }))]);
+    fast.forEach((f, i) => expectBitwise(f, reference[i]));
+  });
+
+  test("sums and means over every axis combination, to the bit (numpy's pairwise order)", () => {
+    np.random.seed(11);
+    const inputs = [np.random.randn(300, 257), np.random.randn(300, 257).T, np.random.randn(6, 70, 33), np.random.randn(5000), np.random.randn(8, 9).get("::2")];
+    for (const x of inputs) {
+      const axes: (number | number[] | undefined)[] = [undefined, ...x.shape.map((_, d) => d), x.ndim > 2 ? [1, 2] : undefined, x.ndim > 2 ? [0, 2] : undefined];
+      for (const axis of axes) {
+        for (const keepdims of [false, true]) {
+          const { reference, fast } = both(() => [np.sum(x, { axis, keepdims }), np.mean(x, { axis, keepdims })]);
+          fast.forEach((f, i) => expectBitwise(f as NDArray | number, reference[i] as NDArray | number));
+        }
+      }
+    }
+  });
+
+  test("matrix products: edge sizes, transposed and strided operands, matrix·vector, batches; within rounding", () => {
+    np.random.seed(5);
+    const shapes: [number, number, number][] = [[1, 1, 1], [5, 7, 3], [6, 8, 256], [7, 9, 257], [20, 209, 300], [73, 11, 130], [1, 40, 33], [40, 1, 33], [130, 70, 0]];
+    for (const [m, n, k] of shapes) {
+      const a = np.random.randn(m, k);
+      const b = np.random.randn(k, n);
+      const bt = np.random.randn(n, k);
+      const at = np.random.randn(k, m);
+      const pairs: [NDArray, NDArray][] = [[a, b], [at.T, b], [a, bt.T], [at.T, bt.T]];
+      for (const [x, y] of pairs) {
+        const { reference, fast } = both(() => np.dot(x, y));
+        const scale = np.dot(np.abs(x), np.abs(y));
+        expect(fast.shape).toEqual(reference.shape);
+        const err = np.abs(fast.sub(reference)).sub(scale.mul(k * 2 ** -52));
+        expect(k === 0 || np.max(err) <= 0).toBe(true);
+      }
+    }
+    const stacked = np.random.randn(3, 17, 19);
+    const vector = np.random.randn(19);
+    for (const f of [() => np.matmul(stacked, stacked.transpose([0, 2, 1])), () => np.dot(stacked.get("0"), vector), () => np.dot(vector, stacked.get("1").T), () => np.dot(stacked.get("0, ::2"), stacked.get("1, :, ::-1").T)]) {
+      const { reference, fast } = both(f);
+      expect(np.max(np.abs(fast.sub(reference)))).toBeLessThan(1e-12);
+    }
+  });
+});
+
+describe.runIf(native)("numpy's golden cases with every call on the native backend", () => {
+  beforeAll(() => setBackend("native-avx2", { minElements: 0, minProduct: 0 }));
+  afterAll(() => setBackend("native-avx2"));
+  const TRANSCENDENTAL = /^(exp|log|log1p|tanh|sin|cos|power) /;
+  for (const c of loadGolden("ufunc")) {
+    if (c.result && c.result.dtype === "int8") continue;
+    test(`ufunc ${c.name}`, () => checkCase(c, TRANSCENDENTAL.test(c.name) ? { ulp: 4 } : {}));
+  }
+  for (const c of loadGolden("reduce")) {
+    if (c.result?.dtype === "uint64") c.result.dtype = "int64";
+    const tol = c.name.includes("float32") ? { rtol: 2e-6, atol: 1e-6 } : /^(std|var|mean)/.test(c.name) ? { ulp: 4 } : {};
+    test(`reduce ${c.name}`, () => checkCase(c, tol));
+  }
+  for (const c of loadGolden("linalg")) test(`linalg ${c.name}`, () => checkCase(c, { rtol: 1e-12, atol: 1e-12 }));
+});
+
+test.runIf(forcedTypescript)("TSDL_BACKEND=typescript forces the reference path", () => {
+  expect(backend()).toBe("typescript");
+});
