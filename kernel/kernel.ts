@@ -349,9 +349,13 @@ export class Kernel {
     if (this.stopping) return;
     this.stopping = true;
     this.iopub.flushStreams();
-    const workerGone = new Promise((resolve) => this.controlThread.once("exit", resolve));
+    const workerGone = new Promise((resolve) => this.controlThread.once("exit", () => resolve(true)));
     this.toControlThread({ kind: "close" });
-    await Promise.race([workerGone, new Promise((resolve) => setTimeout(resolve, 1000))]);
+    // The control thread sends its last reply, closes its sockets and ends; a process exit while its ZeroMQ
+    // sockets are still open aborts the process, so a thread that does not end in time is terminated.
+    if (!(await Promise.race([workerGone, new Promise((resolve) => setTimeout(() => resolve(false), 2000))]))) {
+      await this.controlThread.terminate();
+    }
     this.evaluator?.close();
     this.shell.close();
     this.iopubSocket.close();

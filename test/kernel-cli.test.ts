@@ -38,7 +38,9 @@ describe("tsdl install / uninstall", () => {
     expect(tsdl(["install"], { JUPYTER_DATA_DIR: dataDir }).status).toBe(0);
     const spec = JSON.parse(readFileSync(join(dataDir, "kernels", "tsdl", "kernel.json"), "utf8"));
     expect(spec.argv[0]).toBe(process.execPath);
-    expect(jupyterKernelspecs({ JUPYTER_DATA_DIR: dataDir }).tsdl.resource_dir).toBe(join(dataDir, "kernels", "tsdl"));
+    // In a virtualenv Jupyter prefers its env path to the user one unless told otherwise.
+    const userFirst = { JUPYTER_DATA_DIR: dataDir, JUPYTER_PREFER_ENV_PATH: "0" };
+    expect(jupyterKernelspecs(userFirst).tsdl.resource_dir).toBe(join(dataDir, "kernels", "tsdl"));
     expect(tsdl(["uninstall", "--user"], { JUPYTER_DATA_DIR: dataDir }).status).toBe(0);
     expect(existsSync(join(dataDir, "kernels", "tsdl"))).toBe(false);
   });

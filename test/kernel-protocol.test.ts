@@ -359,7 +359,7 @@ describe("shutdown", () => {
   it("shutdown_request with restart: replies on control and IOPub, then the process exits cleanly", async () => {
     const reply = await kernel.request("control", "shutdown_request", { restart: true });
     expect(reply.content).toEqual({ status: "ok", restart: true });
-    expect(await kernel.exited()).toBe(0);
+    expect(await kernel.exited(), kernel.stderr).toBe(0);
     const broadcast = kernel.iopubMessages.find((m) => m.header.msg_type === "shutdown_reply");
     expect(broadcast?.content).toEqual({ status: "ok", restart: true });
   });
