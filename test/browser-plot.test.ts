@@ -5,17 +5,15 @@
  */
 import { spawn, execFile, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ARTIFACTS, CHROMIUM, freePort, isolatedJupyterEnv, launchChromium, openNotebook, waitForServer } from "./helpers/jupyterlab";
 
 const ROOT = join(__dirname, "..");
 const VENV_BIN = join(ROOT, ".venv", "bin");
-const ARTIFACTS = join(__dirname, "artifacts");
-const CHROMIUM = "/usr/bin/chromium";
 const run = promisify(execFile);
 
 /** The course's first plot: a decreasing cost, labelled and titled; shown with show() or, inline, without. */
@@ -36,17 +34,6 @@ function notebook(source: string): string {
   });
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
-
 let work: string;
 let env: NodeJS.ProcessEnv;
 let browser: Browser;
@@ -62,22 +49,12 @@ beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   work = mkdtempSync(join(tmpdir(), "tsdl-browser-plot-"));
   // Jupyter sees only this test's kernelspec, config and runtime files.
-  env = {
-    ...process.env,
-    JUPYTER_PATH: join(work, "env", "share", "jupyter"),
-    JUPYTER_CONFIG_DIR: join(work, "config"),
-    JUPYTER_RUNTIME_DIR: join(work, "runtime"),
-    JUPYTERLAB_SETTINGS_DIR: join(work, "lab-settings"),
-    JUPYTERLAB_WORKSPACES_DIR: join(work, "lab-workspaces"),
-  };
+  env = { ...isolatedJupyterEnv(work), JUPYTER_PATH: join(work, "env", "share", "jupyter") };
   await run("node", [join(ROOT, "bin", "tsdl.js"), "install", "--prefix", join(work, "env")], { env });
   mkdirSync(join(work, "notebooks"));
   writeFileSync(join(work, "notebooks", "cost.ipynb"), notebook(`${COST_CELL}\nplt.show();`));
   writeFileSync(join(work, "notebooks", "cost-inline.ipynb"), notebook(COST_CELL));
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -118,24 +95,12 @@ describe("JupyterLab 4", () => {
     let serverLog = "";
     server.stderr!.on("data", (chunk) => (serverLog += chunk));
     const base = `http://127.0.0.1:${port}`;
-    const deadline = Date.now() + 90_000;
-    for (;;) {
-      const ok = await fetch(`${base}/api/status?token=${token}`).then((r) => r.ok, () => false);
-      if (ok) break;
-      if (Date.now() > deadline || server.exitCode !== null) throw new Error(`JupyterLab did not start:\n${serverLog}`);
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
+    await waitForServer(base, token, server, () => serverLog);
 
     const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
     try {
-      await page.goto(`${base}/lab/tree/cost.ipynb?token=${token}`);
-      await page.waitForFunction(() => (window as any).jupyterapp?.shell?.currentWidget?.sessionContext?.session?.kernel, null, { timeout: 90_000 });
-      const kernelName = await page.evaluate(async () => {
-        const context = (window as any).jupyterapp.shell.currentWidget.sessionContext;
-        await context.ready;
-        return context.session.kernel.name;
-      });
-      expect(kernelName).toBe("tsdl");
+      const kernel = await openNotebook(page, `${base}/lab/tree/cost.ipynb?token=${token}`);
+      expect(kernel.name).toBe("tsdl");
       await page.evaluate(() => (window as any).jupyterapp.commands.execute("notebook:run-all-cells"));
 
       // plotly's renderer makes the output node itself plotly.js's graph div (.js-plotly-plot); it does not mark
