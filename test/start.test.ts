@@ -8,34 +8,19 @@
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
-import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { delimiter, join } from "node:path";
+import { join } from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { assertBuilt, PYTHON, REPO } from "./clients/harness";
-import { ARTIFACTS, CHROMIUM, freePort, isolatedJupyterEnv, launchChromium, openNotebook, waitForIdle } from "./helpers/jupyterlab";
+import { ARTIFACTS, CHROMIUM, freePort, isolatedJupyterEnv, launchChromium, openNotebook, pathWithoutJupyter, waitForIdle } from "./helpers/jupyterlab";
 
 const NOTEBOOK = join(REPO, "notebooks", "00-numpy-in-typescript.ipynb");
 const CHECKPOINTS = join(REPO, "notebooks", ".ipynb_checkpoints");
 const VENV_STAMP = join(REPO, ".venv", ".requirements.sha");
 
 const sha256 = (path: string) => createHash("sha256").update(readFileSync(path)).digest("hex");
-
-/** PATH without folders that hold a `jupyter`, so that start takes the project's .venv as in a fresh clone. */
-function pathWithoutJupyter(): string {
-  return (process.env.PATH ?? "")
-    .split(delimiter)
-    .filter((dir) => {
-      try {
-        accessSync(join(dir, "jupyter"), constants.X_OK);
-        return false;
-      } catch {
-        return true;
-      }
-    })
-    .join(delimiter);
-}
 
 /** Processes whose environment contains `marker`: everything descended from the start, kernels included. */
 function processesWith(marker: string): string[] {

@@ -4,9 +4,9 @@
  * kernel through the application object JupyterLab exposes (`--LabApp.expose_app_in_browser`).
  */
 import type { ChildProcess } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { accessSync, constants, mkdirSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
-import { dirname, join } from "node:path";
+import { delimiter, dirname, join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 
 export const CHROMIUM = "/usr/bin/chromium";
@@ -53,6 +53,21 @@ export function isolatedJupyterEnv(work: string, labSettings: Record<string, obj
     JUPYTERLAB_SETTINGS_DIR: settingsDir,
     JUPYTERLAB_WORKSPACES_DIR: join(work, "lab-workspaces"),
   };
+}
+
+/** PATH without the folders that hold a `jupyter`, so that `tsdl start` takes the project's .venv as in a fresh clone. */
+export function pathWithoutJupyter(): string {
+  return (process.env.PATH ?? "")
+    .split(delimiter)
+    .filter((dir) => {
+      try {
+        accessSync(join(dir, "jupyter"), constants.X_OK);
+        return false;
+      } catch {
+        return true;
+      }
+    })
+    .join(delimiter);
 }
 
 /** Resolves once the server at `base` answers with `token`; rejects with its log if it exits or takes too long. */
