@@ -112,7 +112,7 @@ function runVenvScript(appName: string): Promise<void> {
     let output = "";
     child.stdout.on("data", (chunk) => (output += chunk));
     child.stderr.on("data", (chunk) => (output += chunk));
-    const notice = setTimeout(() => console.log(`tsdl: installing ${appName} and plotly into .venv (first start only; this takes a few minutes)…`), 2000);
+    const notice = setTimeout(() => console.log(`tsdl: setting up .venv with ${appName}, plotly and the test suite's Python packages (first start only; a minute or more)…`), 2000);
     child.on("error", (error) => {
       clearTimeout(notice);
       reject(new Error(`could not run ${VENV_SCRIPT} with bash: ${error.message}`));

@@ -185,13 +185,14 @@ describe("npm start", () => {
     expect(shown).toEqual(numpy.numbers);
 
     // A plot of the notebook's own sigmoid, drawn by plotly in the page.
-    const plotCell = await runNewCell('const xs = np.linspace(-6, 6, 121); plt.plot(xs, sigmoid(xs)); plt.title("sigmoid"); plt.show();');
+    const plotCell = await runNewCell('const z = np.linspace(-6, 6, 121);\nplt.plot(z, sigmoid(z));\nplt.title("sigmoid");\nplt.show();');
     await waitForIdle(page);
     const line = plotCell.locator(".js-plotly-plot .scatterlayer .trace path.js-line");
     await line.waitFor({ timeout: 30_000 });
     expect(await plotCell.locator(".js-plotly-plot .annotation-text").textContent()).toBe("sigmoid");
     expect(await line.evaluate((path: SVGPathElement) => path.getTotalLength())).toBeGreaterThan(100);
     await plotCell.scrollIntoViewIfNeeded();
+    await page.mouse.move(0, 0); // no plotly toolbar in the picture (it shows while the mouse is over the chart)
     await page.screenshot({ path: join(ARTIFACTS, "start-notebook-plot.png") });
   }, 240_000);
 
