@@ -62,17 +62,18 @@ export class Evaluator {
 
   /**
    * Type-checks and runs one cell. Never throws: type errors, exceptions and interrupts come back as errors.
-   * @example await evaluator.run("const x: number = 1; x + 1") // { ok: true, value: 2, hasValue: true }
+   * `cellName` (e.g. "cell-3") names the cell's frames in tracebacks.
+   * @example await evaluator.run("const x: number = 1; x + 1", "cell-1") // { ok: true, value: 2, hasValue: true }
    */
   async run(code: string, cellName: string): Promise<CellOutcome> {
-    const report = await this.engine.execute(code);
+    const report = await this.engine.execute(code, cellName.replace(/\s/g, "_"));
     switch (report.kind) {
       case "ok":
         return { ok: true, value: report.value, hasValue: report.hasValue };
       case "compile-error":
         return { ok: false, error: compileError(report.diagnostics, code) };
       case "exception":
-        return { ok: false, error: exceptionError(report.thrown, cellName) };
+        return { ok: false, error: exceptionError(report.thrown, (name) => this.engine.compiledLines(name)) };
     }
   }
 
@@ -128,7 +129,30 @@ function compileError(diagnostics: CompileDiagnostic[], code: string): CellError
   return { ename: "TSError", evalue: `${where(first)} - ${first.message}${more}`, traceback };
 }
 
-function exceptionError(thrown: unknown, cellName: string): CellError {
+/**
+ * A stack frame in a cell, "at f (cell-3:4:11)" or "at cell-3:4:11": the line is one of the compiled
+ * JavaScript (tslab emits no source map), so the frame shows that line's code instead of its number.
+ */
+const CELL_FRAME = /^\s+at (?:(.+) \()?([\w-]+):(\d+):\d+\)?$/;
+/**
+ * tslab's rewrites the user did not write: `exports.tsLastExpr = …` stores the last expression, `exports.x`
+ * reads a variable of an earlier cell, and calls through `exports` name functions "Proxy.f".
+ */
+const LAST_EXPRESSION_STORE = /^exports\.tsLastExpr\d* = /;
+const EXPORTS_PREFIX = /\bexports\./g;
+
+/** "at f (cell 3): throw new Error()" for a frame in a cell; undefined drops the frame (tslab's wrapper call). */
+function cellFrame(frame: string, compiledLines: (name: string) => readonly string[] | undefined): string | undefined {
+  const match = CELL_FRAME.exec(frame);
+  const lines = match ? compiledLines(match[2]) : undefined;
+  if (!match || !lines) return frame;
+  const code = lines[Number(match[3]) - 1];
+  if (code === undefined) return undefined;
+  const fn = match[1]?.replace(/^Proxy\./, "");
+  return `    at ${fn ? `${fn} ` : ""}(${match[2].replace("-", " ")}): ${code.trim().replace(LAST_EXPRESSION_STORE, "").replace(EXPORTS_PREFIX, "")}`;
+}
+
+function exceptionError(thrown: unknown, compiledLines: (name: string) => readonly string[] | undefined): CellError {
   if (!(thrown instanceof Error)) {
     const evalue = inspectValue(thrown);
     return { ename: "Uncaught", evalue, traceback: [`${BOLD_RED}Uncaught${RESET} ${evalue}`] };
@@ -140,8 +164,8 @@ function exceptionError(thrown: unknown, cellName: string): CellError {
   const frames = (thrown.stack ?? "")
     .split("\n")
     .filter((line) => /^\s+at /.test(line) && !INTERNAL_FRAME.test(line))
-    // Cells run as "evalmachine.<anonymous>"; their line numbers are those of the compiled JavaScript.
-    .map((line) => line.replace(/evalmachine\.<anonymous>/g, `${cellName} (compiled)`));
+    .map((line) => cellFrame(line, compiledLines))
+    .filter((line): line is string => line !== undefined);
   return { ename, evalue: thrown.message, traceback: [`${BOLD_RED}${ename}${RESET}: ${thrown.message}`, ...frames.map((f) => `${RED}${f}${RESET}`)] };
 }
 

@@ -51,6 +51,7 @@ export class Kernel {
   private readonly history = new History();
   private evaluator!: Evaluator;
   private executionCount = 0;
+  private uncountedRuns = 0;
   /** Shell messages not yet handled, each numbered by arrival. */
   private readonly shellQueue: { frames: Buffer[]; arrival: number }[] = [];
   private arrivals = 0;
@@ -248,7 +249,8 @@ export class Kernel {
     this.currentExecute = { request, allowStdin: allow_stdin };
     if (!silent) this.iopub.publish("execute_input", { code, execution_count: count });
 
-    const outcome = await this.evaluator.run(code, `Cell [${count}]`);
+    // Stack traces name the cell; cells that take no execution count get a name of their own.
+    const outcome = await this.evaluator.run(code, storeHistory && !silent ? `cell-${count}` : `run-${++this.uncountedRuns}`);
     let resultText: string | null = null;
     let error: CellError | undefined = outcome.ok ? undefined : outcome.error;
     if (outcome.ok && outcome.hasValue && !silent) {
@@ -287,7 +289,7 @@ export class Kernel {
   private async evaluateUserExpressions(expressions: Record<string, string>): Promise<Record<string, object>> {
     const results: Record<string, object> = {};
     for (const [name, expression] of Object.entries(expressions)) {
-      const outcome = await this.evaluator.run(expression, `user_expressions[${name}]`);
+      const outcome = await this.evaluator.run(expression, `user-expression-${name}`);
       results[name] = outcome.ok
         ? { status: "ok", data: await toMimeBundle(outcome.value), metadata: {} }
         : { status: "error", ...outcome.error };

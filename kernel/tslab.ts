@@ -83,8 +83,13 @@ class ReportingConsole {
 
 /** tslab's converter and executor for Node code in `rootDir` (where `import`s resolve: the notebook's folder). */
 export interface TslabEngine {
-  /** Type-checks and runs a cell; declarations carry over to later cells. */
-  execute(src: string): Promise<ExecutorReport>;
+  /**
+   * Type-checks and runs a cell; declarations carry over to later cells. `sourceName` (no spaces) names
+   * the cell's code in stack traces, and `compiledLine` gives back its lines.
+   */
+  execute(src: string, sourceName: string): Promise<ExecutorReport>;
+  /** The lines of JavaScript a recent cell compiled to, by its `sourceName`. */
+  compiledLines(sourceName: string): readonly string[] | undefined;
   complete(src: string, position: number): CompletionInfo;
   inspect(src: string, position: number): QuickInfo | undefined;
   /** Adds a virtual module (the prelude) to every later type check; returns its type errors. */
@@ -94,6 +99,9 @@ export interface TslabEngine {
   close(): void;
 }
 
+/** How many cells' compiled code is kept for tracebacks (functions of older cells show without their line). */
+const COMPILED_CELLS_KEPT = 200;
+
 /**
  * Builds tslab's converter and executor. Creating the compiler takes about a second.
  * @example const engine = createTslabEngine(process.cwd()); await engine.execute("1 + 1") // { kind: "ok", value: 2, hasValue: true }
@@ -101,8 +109,24 @@ export interface TslabEngine {
 export function createTslabEngine(rootDir: string): TslabEngine {
   const node = converterModule.createConverter({ isJS: false, isBrowser: false });
   let browser: Converter | undefined;
+  /** The name the cell being run gets in stack traces, and the compiled lines of recent cells. */
+  let runningAs = "cell";
+  const compiled = new Map<string, string[]>();
   const converters: ConverterSet = {
-    node,
+    node: {
+      ...node,
+      // tslab runs the output with vm and no filename: a sourceURL comment names the cell in stack traces.
+      convert(prevDecl, src) {
+        const result = node.convert(prevDecl, src);
+        if (result.output !== undefined) {
+          compiled.delete(runningAs);
+          compiled.set(runningAs, result.output.split("\n"));
+          if (compiled.size > COMPILED_CELLS_KEPT) compiled.delete(compiled.keys().next().value!);
+          result.output += `\n//# sourceURL=${runningAs}`;
+        }
+        return result;
+      },
+    },
     // Only `//@mode: browser` cells need the second compiler, so it is built on first use.
     get browser() {
       return (browser ??= converterModule.createConverter({ isJS: false, isBrowser: true }));
@@ -115,9 +139,11 @@ export function createTslabEngine(rootDir: string): TslabEngine {
   const reporter = new ReportingConsole();
   const executor: Executor = executorModule.createExecutor(rootDir, converters, reporter);
   return {
-    async execute(src) {
+    async execute(src, sourceName) {
+      runningAs = sourceName;
       return reporter.take(await executor.execute(src));
     },
+    compiledLines: (sourceName) => compiled.get(sourceName),
     complete: (src, position) => executor.complete(src, position),
     inspect: (src, position) => executor.inspect(src, position) ?? undefined,
     addModule: (name, content) =>

@@ -13,16 +13,16 @@ beforeAll(() => {
 
 describe("tslab's executor reports through the console we give it", () => {
   it("the last expression's value (console.log)", async () => {
-    expect(await engine.execute("const a = 20;\na + 1")).toEqual({ kind: "ok", value: 21, hasValue: true });
-    expect(await engine.execute("let nothing = 1;")).toEqual({ kind: "ok", value: undefined, hasValue: false });
+    expect(await engine.execute("const a = 20;\na + 1", "hook-1")).toEqual({ kind: "ok", value: 21, hasValue: true });
+    expect(await engine.execute("let nothing = 1;", "hook-2")).toEqual({ kind: "ok", value: undefined, hasValue: false });
   });
 
   it("declarations carried to the next cell", async () => {
-    expect(await engine.execute("a * 2")).toEqual({ kind: "ok", value: 40, hasValue: true });
+    expect(await engine.execute("a * 2", "hook-3")).toEqual({ kind: "ok", value: 40, hasValue: true });
   });
 
   it("type errors as console.error('%s%d:%d - %s', file, line, column, message)", async () => {
-    const report = await engine.execute("const fine = 1;\n  const s: string = 5;");
+    const report = await engine.execute("const fine = 1;\n  const s: string = 5;", "hook-4");
     expect(report).toEqual({
       kind: "compile-error",
       diagnostics: [{ line: 2, column: 9, message: "Type 'number' is not assignable to type 'string'." }],
@@ -30,19 +30,27 @@ describe("tslab's executor reports through the console we give it", () => {
   });
 
   it("exceptions as console.error(error)", async () => {
-    const report = await engine.execute("throw new SyntaxError('nope')");
+    const report = await engine.execute("throw new SyntaxError('nope')", "hook-5");
     expect(report.kind).toBe("exception");
     expect((report as { thrown: Error }).thrown).toBeInstanceOf(SyntaxError);
   });
 
   it("a rejected top-level await as an exception", async () => {
-    const report = await engine.execute("await Promise.reject(new Error('async nope'))");
+    const report = await engine.execute("await Promise.reject(new Error('async nope'))", "hook-6");
     expect(report.kind).toBe("exception");
     expect(((report as { thrown: Error }).thrown as Error).message).toBe("async nope");
   });
 
+  it("keeps each cell's compiled lines under its name, for tracebacks", async () => {
+    // How the name appears in stack traces (the sourceURL comment) is checked in a real kernel by
+    // kernel-protocol.test.ts: vitest formats stacks itself, with script names instead of source URLs.
+    const report = await engine.execute("const ok = 1;\nthrow new Error('named')", "cell-77");
+    expect(report.kind).toBe("exception");
+    expect(engine.compiledLines("cell-77")).toContain("throw new Error('named');");
+  });
+
   it("interrupt() rejects a pending await", async () => {
-    const pending = engine.execute("await new Promise(() => {})");
+    const pending = engine.execute("await new Promise(() => {})", "hook-7");
     setTimeout(() => engine.interrupt(), 50);
     const report = await pending;
     expect(report.kind).toBe("exception");
@@ -54,7 +62,7 @@ describe("tslab's converter", () => {
   it("addModule makes `declare global` visible to later cells (the prelude)", async () => {
     expect(engine.addModule("__hook_test__", "declare global { var fromPrelude: { answer: number }; }")).toEqual([]);
     (globalThis as { fromPrelude?: unknown }).fromPrelude = { answer: 42 };
-    expect(await engine.execute("fromPrelude.answer")).toEqual({ kind: "ok", value: 42, hasValue: true });
+    expect(await engine.execute("fromPrelude.answer", "hook-8")).toEqual({ kind: "ok", value: 42, hasValue: true });
     expect(engine.complete("fromPrelude.ans", 15).candidates).toEqual(["answer"]);
   });
 
