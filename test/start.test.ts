@@ -6,7 +6,7 @@
  * keeps its settings and runtime files in a temporary folder; autosave is off so the course notebook stays as it is.
  * Screenshots go to test/artifacts/.
  */
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -14,7 +14,8 @@ import { join } from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { assertBuilt, PYTHON, REPO } from "./clients/harness";
-import { ARTIFACTS, CHROMIUM, freePort, isolatedJupyterEnv, launchChromium, openNotebook, pathWithoutJupyter, waitForIdle } from "./helpers/jupyterlab";
+import { MALLOC_ENV } from "../kernel/malloc-env";
+import { ARTIFACTS, CHROMIUM, freePort, isolatedJupyterEnv, launchChromium, npmStart, openNotebook, pathWithoutJupyter, waitForIdle, type NpmStart } from "./helpers/jupyterlab";
 
 const NOTEBOOK = join(REPO, "notebooks", "00-numpy-in-typescript.ipynb");
 const CHECKPOINTS = join(REPO, "notebooks", ".ipynb_checkpoints");
@@ -58,8 +59,7 @@ function numpyPercentages(): { numbers: string[]; first: string } {
 
 let work: string;
 let env: NodeJS.ProcessEnv;
-let start: ChildProcess;
-let startOutput = "";
+let start: NpmStart | undefined;
 let url: string;
 let browser: Browser;
 let page: Page;
@@ -93,11 +93,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  if (start?.pid && start.exitCode === null && start.signalCode === null) {
-    // A failed test left the start running: stop it the way the last test does.
-    process.kill(-start.pid, "SIGINT");
-    await new Promise((resolve) => start.once("exit", resolve));
-  }
+  await start?.stop(); // a no-op unless a failed test left it running
   if (!hadCheckpoints) rmSync(CHECKPOINTS, { recursive: true, force: true });
   if (work) rmSync(work, { recursive: true, force: true });
 });
@@ -132,22 +128,8 @@ describe("npm start", () => {
     const stampTime = statSync(VENV_STAMP).mtimeMs;
     const port = await freePort();
     const started = Date.now();
-    // Its own process group, like a command in a terminal: Ctrl-C there signals the whole group.
-    start = spawn("npm", ["start", "--", "--no-browser", "--port", String(port)], { cwd: REPO, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
-    start.stdout!.on("data", (chunk) => (startOutput += chunk));
-    start.stderr!.on("data", (chunk) => (startOutput += chunk));
-    url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no URL within 90 s:\n${startOutput}`)), 90_000);
-      const look = () => {
-        const found = /^\s+(http:\/\/127\.0\.0\.1:\d+\/lab\?token=[0-9a-f]+)$/m.exec(startOutput)?.[1];
-        if (found) {
-          clearTimeout(timer);
-          resolve(found);
-        }
-      };
-      start.stdout!.on("data", look);
-      start.once("exit", (code) => reject(new Error(`npm start exited (${code}) before printing a URL:\n${startOutput}`)));
-    });
+    start = await npmStart(REPO, ["--no-browser", "--port", String(port)], env);
+    url = start.url;
     console.log(`npm start printed its URL after ${((Date.now() - started) / 1000).toFixed(1)} s`);
     expect(url).toContain(`http://127.0.0.1:${port}/lab?token=`);
     expect(statSync(VENV_STAMP).mtimeMs).toBe(stampTime); // .venv reused, not rebuilt
@@ -215,6 +197,9 @@ describe("npm start", () => {
     const pidCell = await runNewCell("process.pid");
     await waitForIdle(page, 30_000);
     kernelPid = Number(await pidCell.locator(".jp-OutputArea-output").innerText());
+    // The kernel runs with the malloc settings its kernelspec asks for.
+    const kernelEnv = readFileSync(`/proc/${kernelPid}/environ`, "utf8").split("\0");
+    for (const [name, value] of Object.entries(MALLOC_ENV)) expect(kernelEnv).toContain(`${name}=${value}`);
     const cpuBefore = cpuSeconds(kernelPid);
     const loop = await runNewCell("while (true) {}");
     // The loop runs once the kernel burns CPU. (The page cannot tell: the kernel's busy status reaches it only
@@ -257,11 +242,9 @@ describe("npm start", () => {
     expect(running.some((p) => /jupyter-lab|jupyter lab/.test(p))).toBe(true);
     expect(running.some((p) => /tsdl\.js kernel/.test(p))).toBe(true);
 
-    const exited = new Promise((resolve) => start.once("exit", (code, signal) => resolve({ code, signal })));
-    process.kill(-start.pid!, "SIGINT"); // what the terminal does on Ctrl-C
     // npm waits for its script, then ends itself with the signal it got, as a shell expects of an interrupted command.
-    expect(await exited).toEqual({ code: null, signal: "SIGINT" });
-    expect(startOutput).toMatch(/Stopping JupyterLab and its kernels…[^]*JupyterLab stopped\./);
+    expect(await start!.stop()).toEqual({ code: null, signal: "SIGINT" });
+    expect(start!.output()).toMatch(/Stopping JupyterLab and its kernels…[^]*JupyterLab stopped\./);
     await expect.poll(() => processesWith(work), { timeout: 5_000 }).toEqual([]);
     expect(sha256(NOTEBOOK)).toBe(notebookSha); // the course notebook was run, not rewritten
   }, 60_000);

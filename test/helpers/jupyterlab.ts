@@ -3,7 +3,7 @@
  * browser), a Jupyter environment that sees only the test's own folders, and waiting for JupyterLab and its
  * kernel through the application object JupyterLab exposes (`--LabApp.expose_app_in_browser`).
  */
-import type { ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { accessSync, constants, mkdirSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { delimiter, dirname, join } from "node:path";
@@ -53,6 +53,52 @@ export function isolatedJupyterEnv(work: string, labSettings: Record<string, obj
     JUPYTERLAB_SETTINGS_DIR: settingsDir,
     JUPYTERLAB_WORKSPACES_DIR: join(work, "lab-workspaces"),
   };
+}
+
+/** A running `npm start`, as in a terminal. */
+export interface NpmStart {
+  /** The URL it printed. */
+  url: string;
+  /** Everything it and Jupyter printed so far. */
+  output(): string;
+  /** Ctrl-C: SIGINT to its process group, as the terminal sends it; resolves to how npm ended. */
+  stop(): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  process: ChildProcess;
+}
+
+/** Runs `npm start -- ARGS` in `cwd` with `env` and resolves once it prints JupyterLab's (or Notebook's) URL. */
+export function npmStart(cwd: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs = 90_000): Promise<NpmStart> {
+  // Its own process group, like a command in a terminal: Ctrl-C there signals the whole group.
+  const child = spawn("npm", ["start", "--", ...args], { cwd, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout!.on("data", (chunk) => (output += chunk));
+  child.stderr!.on("data", (chunk) => (output += chunk));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
+  const running: Omit<NpmStart, "url"> = {
+    output: () => output,
+    process: child,
+    stop() {
+      if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, "SIGINT");
+      return exited;
+    },
+  };
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      running.stop();
+      reject(new Error(`npm start printed no URL within ${timeoutMs / 1000} s:\n${output}`));
+    }, timeoutMs);
+    child.stdout!.on("data", () => {
+      const url = /^\s+(http:\/\/127\.0\.0\.1:\d+\/(?:lab|tree)\?token=[0-9a-f]+)$/m.exec(output)?.[1];
+      if (url) {
+        clearTimeout(timer);
+        resolve({ ...running, url });
+      }
+    });
+    exited.then(({ code, signal }) => {
+      clearTimeout(timer);
+      reject(new Error(`npm start ended (${signal ?? code}) before printing a URL:\n${output}`));
+    });
+  });
 }
 
 /** PATH without the folders that hold a `jupyter`, so that `tsdl start` takes the project's .venv as in a fresh clone. */
