@@ -23,11 +23,18 @@ const SMALL_BYTES = 1024;
 let slab = new ArrayBuffer(SLAB_BYTES);
 let slabUsed = 0;
 
-/** A zero-filled buffer of `size` elements of `dtype` (its byteOffset may be non-zero). */
-export function allocate(dtype: DType, size: number): TypedArray {
+/** What a new buffer holds: zeros, or whatever the memory held before (for results that overwrite every element). */
+export type Fill = "zeros" | "unspecified";
+
+/**
+ * A buffer of `size` elements of `dtype` (its byteOffset may be non-zero), zero-filled unless `fill` says
+ * "unspecified": large buffers then skip zeroing, which costs as much as a whole elementwise operation
+ * (0.5 ms for 8 MB measured here), as numpy's `np.empty` does.
+ */
+export function allocate(dtype: DType, size: number, fill: Fill = "zeros"): TypedArray {
   const Storage = STORAGE[dtype];
   const bytes = size * ITEMSIZE[dtype];
-  if (bytes > SMALL_BYTES) return new Storage(size);
+  if (bytes > SMALL_BYTES) return fill === "zeros" ? new Storage(size) : new Storage(Buffer.allocUnsafeSlow(bytes).buffer as ArrayBuffer, 0, size);
   if (slabUsed + bytes > SLAB_BYTES) {
     slab = new ArrayBuffer(SLAB_BYTES);
     slabUsed = 0;

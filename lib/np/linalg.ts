@@ -44,7 +44,7 @@ function productDType(a: NDArray, b: NDArray): DType {
 
 /** Batched 2-D products over leading dimensions that are already broadcast to each other. */
 function batchedProduct(a: NDArray, b: NDArray, batch: readonly number[], outShape: readonly number[]): NDArray {
-  const out = empty(outShape, productDType(a, b));
+  const out = empty(outShape, productDType(a, b), "unspecified");
   const m = a.shape[a.ndim - 2];
   const n = b.shape[b.ndim - 1];
   const index = batch.map(() => 0);
@@ -79,7 +79,7 @@ export function dot(a: ArrayLike, b: ArrayLike): NDArray {
   // 2-D and 1-D operands are used as the views they are (reshape would copy a transposed one).
   const rows = x.ndim === 2 ? x : x.reshape(-1, k);
   const cols = y.ndim === 2 ? y : y.ndim === 1 ? y.view([k, 1], [y.strides[0], 1], y.offset) : y.transpose([contractedY, ...rest]).reshape(k, -1);
-  const out2d = empty([rows.shape[0], cols.shape[1]], productDType(x, y));
+  const out2d = empty([rows.shape[0], cols.shape[1]], productDType(x, y), "unspecified");
   gemm(rows, cols, out2d);
   const shape = [...x.shape.slice(0, -1), ...rest.map((d) => y.shape[d])];
   return out2d.reshape(shape);

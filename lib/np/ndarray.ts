@@ -3,7 +3,7 @@
  * primitives every family of operations builds on. Families live in their own files; NDArray's fluent
  * methods delegate to them.
  */
-import { ITEMSIZE, allocate, castScalar, checkDType, scalarDType, promoteTypes, type DType, type TypedArray } from "./dtype";
+import { ITEMSIZE, allocate, castScalar, checkDType, scalarDType, promoteTypes, type DType, type Fill, type TypedArray } from "./dtype";
 import { MemoryError, ValueError, formatShape } from "./errors";
 import { elementwise } from "./kernels";
 import * as ufunc from "./ufunc";
@@ -364,15 +364,15 @@ function tupleRepr(shape: readonly number[]): string {
   return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(", ")})`;
 }
 
-/** A new zero-filled array, the allocation primitive of every family. */
-export function empty(shape: readonly number[], dtype: DType = "float64"): NDArray {
+/** A new array, zero-filled unless `fill` is "unspecified" (for results that overwrite every element): the allocation primitive of every family. */
+export function empty(shape: readonly number[], dtype: DType = "float64", fill: Fill = "zeros"): NDArray {
   for (const n of shape) {
     if (!Number.isInteger(n) || n < 0) throw new ValueError("negative dimensions are not allowed");
   }
   const size = shapeSize(shape);
   let data: TypedArray;
   try {
-    data = allocate(dtype, size);
+    data = allocate(dtype, size, fill);
   } catch {
     throw new MemoryError(`Unable to allocate ${sizeToString(size * ITEMSIZE[dtype])} for an array with shape ${tupleRepr(shape)} and data type ${dtype}`);
   }

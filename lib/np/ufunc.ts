@@ -85,7 +85,7 @@ function computeDType(operand: NDArray, dtype: DType): NDArray {
 }
 
 function prepareOut(shape: readonly number[], dtype: DType, out: NDArray | undefined): NDArray {
-  if (!out) return empty(shape, dtype);
+  if (!out) return empty(shape, dtype, "unspecified");
   if (out.shape.length !== shape.length || out.shape.some((n, i) => n !== shape[i])) {
     throw new ValueError(`non-broadcastable output operand with shape ${formatShape(out.shape)} doesn't match the broadcast shape ${formatShape(shape)}`);
   }
