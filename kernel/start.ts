@@ -55,12 +55,12 @@ export function parseStartArgs(args: string[]): StartOptions {
 export async function startCommand(args: string[]): Promise<number> {
   const options = parseStartArgs(args);
   const app = options.notebook ? { command: "notebook", name: "Jupyter Notebook", major: 7, path: "tree" } : { command: "lab", name: "JupyterLab", major: 4, path: "lab" };
-  const jupyter = (await jupyterOnPath(app.command, app.major)) ?? (await venvJupyter(app.name));
+  const jupyter = jupyterOnPath(app.command, app.major) ?? (await venvJupyter(app.name));
   return serve(jupyter, app, options);
 }
 
 /** `jupyter` on PATH when its `app` is at least version `major`, with the kernelspec installed into its environment. */
-async function jupyterOnPath(app: string, major: number): Promise<string | undefined> {
+function jupyterOnPath(app: string, major: number): string | undefined {
   const jupyter = findOnPath("jupyter");
   if (!jupyter || jupyter === join(VENV, "bin", "jupyter")) return undefined;
   const result = spawnSync(jupyter, [app, "--version"], { encoding: "utf8" });
