@@ -15,7 +15,7 @@ function gemm(a: NDArray, b: NDArray, out: NDArray): void {
   const [m, k] = a.shape;
   const n = b.shape[1];
   const native = nativeBackend();
-  if (native && a.dtype === "float64" && b.dtype === "float64" && out.dtype === "float64" && m * n * k >= native.minProduct) {
+  if (native && a.dtype === "float64" && b.dtype === "float64" && out.dtype === "float64") {
     native.gemm(a, b, out, m, n, k);
     return;
   }
