@@ -203,10 +203,10 @@ describe("timeit", () => {
       while (performance.now() < end);
     };
     const result = timeit(busy, { runs: 1 });
-    // Each call busy-waits ≥ 1 ms of wall time, so 200 loops always reach 0.2 s (a loaded machine may get there sooner).
+    // Each call busy-waits ≥ 1 ms of wall time, so 200 loops always reach 0.2 s; a loaded machine may get there
+    // sooner during calibration, so how long the measured runs take afterwards is not asserted.
     expect([1, 2, 5, 10, 20, 50, 100, 200]).toContain(result.loops);
     expect(result.mean).toBeGreaterThanOrEqual(0.001);
-    expect(result.loops * result.mean).toBeGreaterThanOrEqual(0.1);
   });
 
   it("awaits async functions", async () => {
