@@ -1,6 +1,6 @@
 /**
- * plt in real front ends: a cost-curve cell run on the tsdl kernel in JupyterLab 4 (from .venv, with plotly's
- * renderer extension) draws the interactive plotly chart in headless Chromium, and the HTML that nbconvert
+ * plt in real front ends: a cost-curve cell run on the tsdl kernel in JupyterLab 4 and in Notebook 7 (from .venv,
+ * with plotly's renderer extension) draws the interactive plotly chart in headless Chromium, and the HTML that nbconvert
  * exports from an executed notebook shows the static picture. Screenshots go to test/artifacts/.
  */
 import { spawn, execFile, type ChildProcess } from "node:child_process";
@@ -62,7 +62,13 @@ afterAll(async () => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
-describe("JupyterLab 4", () => {
+/** The front ends that render plotly's MIME type live, from .venv: how to start each and where it opens a notebook. */
+const FRONT_ENDS = [
+  { name: "JupyterLab 4", command: "jupyter-lab", app: "LabApp", notebookPath: "lab/tree", screenshot: "jupyterlab-cost-curve.png" },
+  { name: "Notebook 7", command: "jupyter-notebook", app: "JupyterNotebookApp", notebookPath: "notebooks", screenshot: "notebook7-cost-curve.png" },
+];
+
+describe.each(FRONT_ENDS)("$name", ({ command, app, notebookPath, screenshot }) => {
   let server: ChildProcess | undefined;
 
   afterAll(async () => {
@@ -77,7 +83,7 @@ describe("JupyterLab 4", () => {
     const port = await freePort();
     const token = "tsdl-browser-test";
     server = spawn(
-      join(VENV_BIN, "jupyter-lab"),
+      join(VENV_BIN, command),
       [
         "--no-browser",
         `--ServerApp.port=${port}`,
@@ -86,7 +92,7 @@ describe("JupyterLab 4", () => {
         `--IdentityProvider.token=${token}`,
         `--ServerApp.root_dir=${join(work, "notebooks")}`,
         // window.jupyterapp lets the test run the cell through JupyterLab's own command.
-        "--LabApp.expose_app_in_browser=True",
+        `--${app}.expose_app_in_browser=True`,
         // Containers and CI often run as root, which Jupyter refuses without this.
         ...(process.getuid?.() === 0 ? ["--allow-root"] : []),
       ],
@@ -99,7 +105,7 @@ describe("JupyterLab 4", () => {
 
     const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
     try {
-      const kernel = await openNotebook(page, `${base}/lab/tree/cost.ipynb?token=${token}`);
+      const kernel = await openNotebook(page, `${base}/${notebookPath}/cost.ipynb?token=${token}`);
       expect(kernel.name).toBe("tsdl");
       await page.evaluate(() => (window as any).jupyterapp.commands.execute("notebook:run-all-cells"));
 
@@ -110,7 +116,7 @@ describe("JupyterLab 4", () => {
         await output.locator(".scatterlayer .trace path.js-line").waitFor({ timeout: 90_000 });
       } catch (error) {
         // Keep what the page showed instead, for whoever has to find out why.
-        await page.screenshot({ path: join(ARTIFACTS, "jupyterlab-failure.png") });
+        await page.screenshot({ path: join(ARTIFACTS, `failure-${screenshot}`) });
         const outputs = await page.locator(".jp-OutputArea-output").evaluateAll((nodes) => nodes.map((n) => `${n.className}: ${n.textContent?.slice(0, 300)}`));
         throw new Error(`no plotly chart appeared; outputs: ${JSON.stringify(outputs)}\n${(error as Error).message}`);
       }
@@ -131,7 +137,7 @@ describe("JupyterLab 4", () => {
       expect(drawn.title).toBe("Learning rate = 0.005");
       // The line runs across the whole plot (90 % of it, between matplotlib's margins) and down the cost.
       expect(drawn.lineLength).toBeGreaterThan(0.9 * drawn.plotWidth);
-      await output.screenshot({ path: join(ARTIFACTS, "jupyterlab-cost-curve.png") });
+      await output.screenshot({ path: join(ARTIFACTS, screenshot) });
     } finally {
       await page.close();
     }
