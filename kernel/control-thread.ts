@@ -3,34 +3,49 @@
  * while the main thread is busy running a cell, as ipykernel's threads do.
  * - heartbeat: echoes every ping, so clients see a live kernel during `while (true) {}`;
  * - control: `interrupt_request` is answered here by sending SIGINT to our own process (which breaks a
- *   synchronous loop in the main thread); every other control message goes to the main thread;
+ *   synchronous loop in the main thread), and if the main thread stays stuck, by terminating the JavaScript
+ *   it runs through the inspector; every other control message goes to the main thread;
  * - stdin: sends `input_request`s for the main thread, which waits synchronously (`prompt()`), and hands back
  *   the `input_reply` through shared memory.
  */
+import { Session as InspectorSession } from "node:inspector";
 import { parentPort, workerData } from "node:worker_threads";
 import * as zmq from "zeromq";
 import { ConnectionInfo, endpoint } from "./connection";
 import { SendQueue } from "./send-queue";
 import { Session, WireError } from "./wire";
 import { InputState, writeInputAnswer } from "./stdin-buffer";
+import { isCellRunning, readPulse } from "./main-thread-watch";
 
 /** Messages from the main thread to this one. */
 export type ToControlThread =
   | { kind: "send"; channel: "control" | "stdin"; frames: Uint8Array[] }
   | { kind: "input"; frames: Uint8Array[]; requestId: string; answer: SharedArrayBuffer }
-  | { kind: "close" };
+  /** The compiler is built: from now on a stuck main thread runs user code and may be terminated. */
+  | { kind: "serving" }
+  /** The kernel is shutting down: answer with "flushed" once every queued message is handed to ZeroMQ. */
+  | { kind: "flush" };
 
 /** Messages from this thread to the main thread. */
 export type FromControlThread =
   | { kind: "ready" }
   | { kind: "control"; frames: Uint8Array[] }
+  /** The main thread's JavaScript was terminated: the running cell is to be reported interrupted. */
+  | { kind: "terminated" }
+  | { kind: "flushed" }
   | { kind: "log"; text: string };
 
 export interface ControlThreadData {
   connection: ConnectionInfo;
+  /** The main thread's pulse and running cell (main-thread-watch.ts). */
+  watch: SharedArrayBuffer;
 }
 
-const { connection } = workerData as ControlThreadData;
+const { connection, watch } = workerData as ControlThreadData;
+/** How long the main thread may stay stuck after an interrupt before its JavaScript is terminated. */
+const STUCK_MS = 1000;
+/** SIGINT is repeated this often until the interrupted cell ends (a first one may come before its `await`). */
+const RESIGNAL_MS = 250;
 const session = new Session(connection.key, connection.signature_scheme);
 const heartbeat = new zmq.Reply();
 const control = new zmq.Router();
@@ -41,6 +56,7 @@ const senders = {
   stdin: new SendQueue(stdin, (error) => log(`stdin send: ${error}`)),
 };
 let pendingInput: { requestId: string; answer: SharedArrayBuffer } | undefined;
+let serving = false;
 
 function post(message: FromControlThread): void {
   port.postMessage(message);
@@ -86,9 +102,62 @@ function interruptMainThread(): void {
   if (pendingInput) {
     writeInputAnswer(pendingInput.answer, InputState.Interrupted, "");
     pendingInput = undefined;
-  } else {
-    process.kill(process.pid, "SIGINT");
+    return;
   }
+  process.kill(process.pid, "SIGINT");
+  watchInterruptedCell();
+}
+
+let watchdog: NodeJS.Timeout | undefined;
+
+/**
+ * Follows an interrupt until it took effect: while the cell still runs, SIGINT again; if the main thread's
+ * pulse stops for STUCK_MS (a loop no SIGINT reaches), terminate its JavaScript. Done once no cell runs and
+ * the main thread is responsive.
+ */
+function watchInterruptedCell(): void {
+  let lastPulse = readPulse(watch);
+  let lastPulseChange = Date.now();
+  let lastSignal = Date.now();
+  let terminated = false;
+  clearInterval(watchdog);
+  watchdog = setInterval(() => {
+    const now = Date.now();
+    if (readPulse(watch) !== lastPulse) {
+      lastPulse = readPulse(watch);
+      lastPulseChange = now;
+      terminated = false;
+    }
+    const stuck = now - lastPulseChange >= STUCK_MS;
+    if (!isCellRunning(watch) && !stuck) {
+      clearInterval(watchdog);
+    } else if (stuck && serving && !terminated) {
+      terminated = true;
+      terminateMainThreadJavaScript();
+    } else if (!stuck && now - lastSignal >= RESIGNAL_MS) {
+      lastSignal = now;
+      process.kill(process.pid, "SIGINT");
+    }
+  }, 100);
+}
+
+let inspector: InspectorSession | undefined;
+
+/**
+ * SIGINT stops only code run directly by vm (breakOnSigint): a loop after an `await`, or in a timer, keeps
+ * the main thread busy forever. V8 can end whatever JavaScript runs (as a debugger's "stop" does); the main
+ * thread's event loop then goes on, and the kernel reports the cell as interrupted.
+ */
+function terminateMainThreadJavaScript(): void {
+  if (!inspector) {
+    inspector = new InspectorSession();
+    inspector.connectToMainThread();
+  }
+  log("the main thread did not stop on SIGINT: terminating its JavaScript");
+  inspector.post("Runtime.terminateExecution", (error) => {
+    if (error) log(`terminateExecution failed: ${error.message}`);
+    else post({ kind: "terminated" });
+  });
 }
 
 async function serveStdin(): Promise<void> {
@@ -115,9 +184,12 @@ port.on("message", (message: ToControlThread) => {
       pendingInput = { requestId: message.requestId, answer: message.answer };
       senders.stdin.send(message.frames);
       break;
-    case "close":
-      for (const socket of [heartbeat, control, stdin]) socket.close();
-      port.close();
+    case "serving":
+      serving = true;
+      break;
+    case "flush":
+      // The sockets stay open: the process ends without tearing ZeroMQ down in this thread (see Kernel.stop).
+      void Promise.all([senders.control.drained(), senders.stdin.drained()]).then(() => post({ kind: "flushed" }));
       break;
   }
 });

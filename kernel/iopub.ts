@@ -62,6 +62,12 @@ export class IOPub {
     }
   }
 
+  /** Resolves once every message published so far has been handed to ZeroMQ. @example await iopub.drained() */
+  drained(): Promise<void> {
+    this.flushStreams();
+    return this.queue.drained();
+  }
+
   /** Writes a line to the kernel's real stderr (the Jupyter server's log). */
   log(text: string): void {
     this.originalWrites.stderr(`[tsdl] ${text}\n`);

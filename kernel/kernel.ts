@@ -15,6 +15,7 @@ import { CellError, Evaluator } from "./evaluator";
 import { History, HistoryRequest } from "./history";
 import { IOPub } from "./iopub";
 import { createInputBuffer, InputState, readInputAnswer, waitForInput } from "./stdin-buffer";
+import { createWatch, setCellRunning, startPulse } from "./main-thread-watch";
 import { codeCompleteness, ts, TSLAB_VERSION } from "./tslab";
 import { bindKernel } from "./user-api";
 import { SendQueue } from "./send-queue";
@@ -22,6 +23,8 @@ import { Message, PROTOCOL_VERSION, Session, WireError } from "./wire";
 import { display, displaysSent, setDisplaySink, toMimeBundle } from "../lib/display";
 
 const PACKAGE_VERSION: string = require("../../package.json").version;
+/** Time for ZeroMQ's I/O threads to send the last messages before the process ends (see Kernel.stop). */
+const EXIT_GRACE_MS = 100;
 
 type Channel = "shell" | "control";
 /** What a handler returns: the reply's content, or nothing for messages that have no reply (comm_*). */
@@ -61,6 +64,9 @@ export class Kernel {
   /** The execute_request being run: where input_request goes and whether the frontend allows stdin. */
   private currentExecute: { request: Message; allowStdin: boolean } | undefined;
   private stopping = false;
+  private onControlFlushed: (() => void) | undefined;
+  /** Shared with the control thread, which interrupts through it (main-thread-watch.ts). */
+  private readonly watch: SharedArrayBuffer;
 
   private readonly handlers: Record<string, Handler> = {
     kernel_info_request: () => this.kernelInfo(),
@@ -85,7 +91,9 @@ export class Kernel {
     this.session = new Session(connection.key, connection.signature_scheme);
     this.iopub = new IOPub(this.iopubSocket, this.session, (error) => this.iopub.log(`iopub send failed: ${error}`));
     this.comms = new CommManager((msgType, content, buffers) => this.iopub.publish(msgType, content, this.iopub.parent, buffers));
-    const data: ControlThreadData = { connection };
+    this.watch = createWatch();
+    startPulse(this.watch);
+    const data: ControlThreadData = { connection, watch: this.watch };
     this.controlThread = new Worker(join(__dirname, "control-thread.js"), { workerData: data });
   }
 
@@ -103,12 +111,16 @@ export class Kernel {
     });
     await Promise.all([this.shell.bind(endpoint(this.connection, "shell")), this.iopubSocket.bind(endpoint(this.connection, "iopub"))]);
     this.iopub.status("starting", undefined);
+    // SIGINT (sent by a user, or by the control thread for an interrupt_request): a synchronous cell is
+    // already broken by vm's breakOnSigint; this rejects a pending await. An interrupt during start-up is ignored.
+    process.on("SIGINT", () => this.evaluator?.interrupt());
     // The compiler takes a second or more to build; the control thread starts on the other core meanwhile.
     this.evaluator = new Evaluator(this.notebookDir);
     await controlReady;
     if (this.evaluator.missingGlobals.length) this.iopub.log(`not preloaded: ${this.evaluator.missingGlobals.join("; ")}`);
     for (const d of this.evaluator.preludeErrors) this.iopub.log(`prelude type error ${d.file ?? ""}:${d.line}:${d.column} ${d.message}`);
     this.installProcessHooks();
+    this.toControlThread({ kind: "serving" });
     this.exitWithParent();
     void this.receiveShell();
     await this.serveShell();
@@ -120,9 +132,6 @@ export class Kernel {
       this.iopub.publish(update ? "update_display_data" : "display_data", { data, metadata: metadata ?? {}, transient: { display_id: displayId } }),
     );
     bindKernel({ requestInput: (prompt, password) => this.requestInput(prompt, password), comms: this.comms });
-    // SIGINT from the frontend (interrupt_mode "signal") or from the control thread (interrupt_request):
-    // a synchronous cell is already broken by vm's breakOnSigint; this rejects a pending await.
-    process.on("SIGINT", () => this.evaluator.interrupt());
     // Errors thrown later by a cell's timers or promises are reported in the notebook, never fatal.
     process.on("uncaughtException", (error) => this.reportBackgroundError("Uncaught", error));
     process.on("unhandledRejection", (reason) => this.reportBackgroundError("Unhandled promise rejection", reason));
@@ -164,6 +173,8 @@ export class Kernel {
 
   private fromControlThread(message: FromControlThread): void {
     if (message.kind === "log") this.iopub.log(message.text);
+    else if (message.kind === "terminated") this.evaluator?.interrupt();
+    else if (message.kind === "flushed") this.onControlFlushed?.();
     else if (message.kind === "control") void this.dispatch("control", message.frames.map((f) => Buffer.from(f)), -1);
   }
 
@@ -250,7 +261,9 @@ export class Kernel {
     if (!silent) this.iopub.publish("execute_input", { code, execution_count: count });
 
     // Stack traces name the cell; cells that take no execution count get a name of their own.
+    setCellRunning(this.watch, true);
     const outcome = await this.evaluator.run(code, storeHistory && !silent ? `cell-${count}` : `run-${++this.uncountedRuns}`);
+    setCellRunning(this.watch, false);
     let resultText: string | null = null;
     let error: CellError | undefined = outcome.ok ? undefined : outcome.error;
     if (outcome.ok && outcome.hasValue && !silent) {
@@ -350,18 +363,17 @@ export class Kernel {
   async stop(): Promise<void> {
     if (this.stopping) return;
     this.stopping = true;
-    this.iopub.flushStreams();
-    const workerGone = new Promise((resolve) => this.controlThread.once("exit", () => resolve(true)));
-    this.toControlThread({ kind: "close" });
-    // The control thread sends its last reply, closes its sockets and ends; a process exit while its ZeroMQ
-    // sockets are still open aborts the process, so a thread that does not end in time is terminated.
-    if (!(await Promise.race([workerGone, new Promise((resolve) => setTimeout(() => resolve(false), 2000))]))) {
-      await this.controlThread.terminate();
-    }
+    const controlFlushed = new Promise<void>((resolve) => (this.onControlFlushed = resolve));
+    this.toControlThread({ kind: "flush" });
+    await Promise.race([
+      Promise.all([controlFlushed, this.iopub.drained(), this.shellSender.drained()]),
+      new Promise((resolve) => setTimeout(resolve, 1000)),
+    ]);
     this.evaluator?.close();
-    this.shell.close();
-    this.iopubSocket.close();
-    process.exit(0);
+    // ZeroMQ in a worker thread cannot be torn down safely (zeromq.js issue #411: a worker's exit corrupts
+    // the heap now and then), so the process ends without any teardown, once ZeroMQ's I/O threads have had
+    // a moment to put the last replies on the wire. Jupyter only needs the process gone.
+    setTimeout(() => process.kill(process.pid, "SIGKILL"), EXIT_GRACE_MS);
   }
 }
 

@@ -52,8 +52,9 @@ export function kernelJson(): Record<string, unknown> {
     argv: [process.execPath, CLI_PATH, "kernel", "{connection_file}"],
     display_name: DISPLAY_NAME,
     language: "typescript",
-    // Jupyter sends SIGINT to interrupt; the kernel answers interrupt_request messages as well.
-    interrupt_mode: "signal",
+    // Interrupts come as interrupt_request messages, which the control thread answers even while a cell
+    // keeps the main thread busy; the kernel stops on SIGINT as well.
+    interrupt_mode: "message",
     // glibc reads these at process start, so they must come from the launcher (see malloc-env.ts).
     env: { ...MALLOC_ENV },
     metadata: { debugger: false },

@@ -20,4 +20,12 @@ export class SendQueue {
   send(frames: Frames): void {
     this.tail = this.tail.then(() => this.socket.send(frames)).catch(this.onError);
   }
+
+  /**
+   * Resolves once every message queued so far has been handed to ZeroMQ.
+   * @example queue.send(reply); await queue.drained();
+   */
+  drained(): Promise<void> {
+    return this.tail;
+  }
 }

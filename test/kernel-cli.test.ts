@@ -27,7 +27,7 @@ describe("tsdl install / uninstall", () => {
     expect(installed.stdout).toContain(dir);
     const found = jupyterKernelspecs({ JUPYTER_PATH: join(prefix, "share", "jupyter") }).tsdl;
     expect(found.resource_dir).toBe(dir);
-    expect(found.spec).toMatchObject({ display_name: "TypeScript (tsdl)", language: "typescript", interrupt_mode: "signal" });
+    expect(found.spec).toMatchObject({ display_name: "TypeScript (tsdl)", language: "typescript", interrupt_mode: "message" });
     expect(tsdl(["uninstall", `--prefix=${prefix}`]).status).toBe(0);
     expect(existsSync(dir)).toBe(false);
     expect(tsdl(["uninstall", "--prefix", prefix]).stdout).toMatch(/nothing removed/);

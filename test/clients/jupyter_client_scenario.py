@@ -38,7 +38,7 @@ def main():
         report["inspect"] = kc.inspect("Math.floor", 10, reply=True)["content"]
         report["history"] = kc.history(hist_access_type="tail", n=3, reply=True)["content"]
 
-        # Interrupt the way Jupyter does for interrupt_mode "signal": SIGINT to the kernel process.
+        # Interrupt the way Jupyter does for the kernelspec's interrupt_mode ("message": an interrupt_request).
         kc.execute("while (true) {}")
         time.sleep(0.5)
         interrupted_at = time.time()

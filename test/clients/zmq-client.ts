@@ -98,7 +98,7 @@ export class TestKernel {
     // kernel_info until both its reply and its idle status arrive (as jupyter_client's wait_for_ready does).
     const deadline = Date.now() + 60_000;
     while (Date.now() < deadline) {
-      if (this.process.exitCode !== null) throw new Error(`kernel exited: ${this.stderr}`);
+      if (!this.running()) throw new Error(`kernel exited: ${this.stderr}`);
       const reply = await this.request("shell", "kernel_info_request", {}, 2000).catch(() => undefined);
       const requestId = (reply?.parent_header as { msg_id?: string } | undefined)?.msg_id;
       if (requestId && (await this.outputsOf(requestId, 1000).then(() => true, () => false))) return;
@@ -231,18 +231,22 @@ export class TestKernel {
     }
   }
 
-  /** Resolves with the exit code once the kernel process has ended. */
-  exited(): Promise<number | null> {
-    if (this.process.exitCode !== null) return Promise.resolve(this.process.exitCode);
-    return new Promise((resolve) => this.process.once("exit", (code) => resolve(code)));
+  /** Resolves with how the kernel process ended: its exit code, or the signal that ended it. */
+  exited(): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+    if (!this.running()) return Promise.resolve({ code: this.process.exitCode, signal: this.process.signalCode });
+    return new Promise((resolve) => this.process.once("exit", (code, signal) => resolve({ code, signal })));
+  }
+
+  running(): boolean {
+    return this.process.exitCode === null && this.process.signalCode === null;
   }
 
   /** Ends the kernel (politely if it still answers) and closes our sockets. */
   async close(): Promise<void> {
-    if (this.process.exitCode === null) {
+    if (this.running()) {
       await this.request("control", "shutdown_request", { restart: false }, 5000).catch(() => undefined);
       await Promise.race([this.exited(), new Promise((resolve) => setTimeout(resolve, 3000))]);
-      if (this.process.exitCode === null) this.process.kill("SIGKILL");
+      if (this.running()) this.process.kill("SIGKILL");
     }
     for (const socket of [this.shell, this.control, this.stdin, this.iopub]) socket.close();
   }
