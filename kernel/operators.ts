@@ -1,0 +1,492 @@
+/**
+ * NumPy-style operators in notebook cells. TypeScript has no operator overloading, so before tslab sees a cell,
+ * `100 * A / B` is rewritten to `__tsdl_ops.div(__tsdl_ops.mul(100, A), B)` wherever the type checker says an
+ * operand is an NDArray; numbers, strings and everything else keep JavaScript's meaning. tslab then type-checks
+ * and runs the rewritten code; diagnostics, hover and completion positions are mapped back to what the user typed.
+ *
+ * Why a converter wrapper: tslab's executor only calls `convert`/`inspect`/`complete(prevDecl, src, …)` on the
+ * converter it is given, so wrapping it needs no fork of tslab. tslab's own type checker is not reachable from
+ * outside, so the decision is made with a second program over the same files and options (lib and @types source
+ * files are parsed once and reused from program to program; a cell with operators costs a few ms per check).
+ *
+ * `==`/`===` keep JavaScript's meaning (identity); `np.equal(a, b)` is the elementwise form. `-a ** 2` stays the
+ * syntax error it is in TypeScript. Cells in `//@module` and browser mode are not rewritten.
+ */
+import { dirname } from "node:path";
+import { preludeSource, resolveGlobals } from "./prelude";
+import { ts, type CompletionInfo, type Converter, type Diagnostic } from "./tslab";
+import type * as tsModule from "@tslab/typescript-for-tslab";
+import type { OperatorHelper } from "../lib/ops";
+
+/** The global the rewritten code calls (lib/ops's `ops`); kept out of completion lists. */
+export const HELPERS_GLOBAL = "__tsdl_ops";
+/** tslab's prefix before every cell and virtual module ("any file with an export is a module"). */
+const MODULE_PREFIX = "export {};\n";
+const TS_ERROR_CATEGORY = 1;
+/** TypeScript's code for "Operator '+' cannot be applied to types …", which the errors reported here are. */
+const OPERATOR_ERROR = 2365;
+
+type Form = "binary" | "in-place" | "rebind" | "negate";
+/** How one operator of the original cell is rewritten: which helper, called how. */
+interface Rewrite {
+  form: Form;
+  helper: OperatorHelper;
+}
+
+/** The helper a binary or compound-assignment operator token calls, if it is one tsdl gives NumPy meaning. */
+function helperFor(kind: tsModule.SyntaxKind): OperatorHelper | undefined {
+  const k = ts.SyntaxKind;
+  switch (kind) {
+    case k.PlusToken: return "add";
+    case k.MinusToken: return "sub";
+    case k.AsteriskToken: return "mul";
+    case k.SlashToken: return "div";
+    case k.PercentToken: return "mod";
+    case k.AsteriskAsteriskToken: return "pow";
+    case k.LessThanToken: return "lt";
+    case k.LessThanEqualsToken: return "le";
+    case k.GreaterThanToken: return "gt";
+    case k.GreaterThanEqualsToken: return "ge";
+    case k.PlusEqualsToken: return "iadd";
+    case k.MinusEqualsToken: return "isub";
+    case k.AsteriskEqualsToken: return "imul";
+    case k.SlashEqualsToken: return "idiv";
+    case k.PercentEqualsToken: return "imod";
+    case k.AsteriskAsteriskEqualsToken: return "ipow";
+    default: return undefined;
+  }
+}
+
+const isCompound = (helper: OperatorHelper) => helper.startsWith("i");
+
+/**
+ * Whether a cell has any token an NDArray operator could be (`-` included): if not, it is passed to tslab
+ * untouched without building a program. Comments and strings are skipped by the scanner; `<` in a generic or `/`
+ * of a regular expression are false positives that only cost a check.
+ * @example mayUseOperators("np.zeros([2]) // plain") // false
+ */
+export function mayUseOperators(src: string): boolean {
+  const scanner = ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVariant.Standard, src);
+  for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken; token = scanner.scan()) {
+    if (helperFor(token)) return true;
+  }
+  return false;
+}
+
+/** One change to the cell's text: `text` replaces [start, end) of the original (an insertion when they are equal). */
+interface Edit {
+  start: number;
+  end: number;
+  text: string;
+  /** At one offset, closing `)` come before opening calls (outermost first), which come before a replaced token. */
+  order: 0 | 1 | 2;
+}
+interface PlacedEdit extends Edit {
+  /** Where the edit's text lands in the rewritten code: [outStart, outEnd). */
+  outStart: number;
+  outEnd: number;
+}
+
+/**
+ * A cell's code after rewriting, with offsets mapped both ways. Only operator tokens are replaced (by `,` or a
+ * call's opening) and calls' parentheses inserted, so everything the user typed is copied verbatim and its lines
+ * keep their numbers.
+ * @example
+ * const cell = new RewrittenCell("A * 2", [{ start: 0, end: 0, text: "f(", order: 1 }, { start: 2, end: 3, text: ",", order: 2 }, { start: 5, end: 5, text: ")", order: 0 }]);
+ * cell.code              // "f(A , 2)"
+ * cell.toOriginal(6)     // 4 (the "2")
+ */
+export class RewrittenCell {
+  readonly code: string;
+  private readonly edits: PlacedEdit[];
+
+  constructor(readonly original: string, edits: Edit[]) {
+    const sorted = [...edits].sort((a, b) => a.start - b.start || a.order - b.order);
+    let code = "";
+    let copied = 0;
+    this.edits = sorted.map((edit) => {
+      code += original.slice(copied, edit.start);
+      const outStart = code.length;
+      code += edit.text;
+      copied = edit.end;
+      return { ...edit, outStart, outEnd: code.length };
+    });
+    this.code = code + original.slice(copied);
+  }
+
+  /** The original offset of a rewritten one; inside inserted or replacing text, the offset the edit was made at. */
+  toOriginal(offset: number): number {
+    let shift = 0;
+    for (const edit of this.edits) {
+      if (offset < edit.outStart) break;
+      if (offset < edit.outEnd) return edit.start;
+      shift = edit.outEnd - edit.end;
+    }
+    return offset - shift;
+  }
+
+  /**
+   * The rewritten offset of an original one (a cursor): after a call's opening inserted there, before a closing
+   * `)` (so a cursor just after `b` in `A + b` stays just after `b`), at the start of a replaced operator token.
+   */
+  toRewritten(offset: number): number {
+    let shift = 0;
+    for (const edit of this.edits) {
+      if (edit.start === edit.end ? offset < edit.start || (offset === edit.start && edit.order === 0) : offset < edit.start) break;
+      if (offset < edit.end) return edit.outStart;
+      shift = edit.outEnd - edit.end;
+    }
+    return offset + shift;
+  }
+
+  /** tslab's zero-based line and character of an original offset. */
+  position(offset: number): Diagnostic["start"] {
+    const { line, character } = ts.getLineAndCharacterOfPosition(this.originalSource(), offset);
+    return { offset, line, character };
+  }
+
+  /** The original text as TypeScript's line lookup wants it (it caches the line starts on this object). */
+  private lineSource?: tsModule.SourceFileLike;
+  private originalSource(): tsModule.SourceFileLike {
+    return (this.lineSource ??= { text: this.original } as tsModule.SourceFileLike);
+  }
+}
+
+/** A rewritten cell and the operator errors found on the way (an NDArray with a string, an object, …). */
+export interface OperatorRewrite {
+  cell: RewrittenCell;
+  errors: Diagnostic[];
+  /**
+   * The cell as typed does not parse. It then runs nowhere, and tslab is given it unchanged so that it reports the
+   * syntax errors (`-A ** 2` among them: rewritten to calls it would parse). Completion and hover, on half-typed
+   * code, still see the rewrite.
+   */
+  syntaxErrors: boolean;
+}
+
+/** The type checker's view of an operand: an NDArray (or a union with one), `any`, a plain number/boolean/array, or other. */
+type OperandKind = "array" | "any" | "plain" | "other";
+
+const TYPED_ARRAYS = new Set(["Float64Array", "Float32Array", "Int32Array", "Uint8Array"]);
+const NDARRAY_SOURCE = /[\\/]lib[\\/]np[\\/]ndarray(\.d)?\.ts$/;
+
+/** What one analysis of (partly rewritten) code found, with offsets in that code. */
+interface Findings {
+  rewrites: Map<number, Rewrite>;
+  errors: { start: number; end: number; message: string }[];
+}
+
+/**
+ * Finds the operators with an NDArray operand, bottom-up: an operator expression found to be NDArray-valued counts
+ * as an NDArray for the operator above it, whatever the checker (which sees no overloading) says about it.
+ * Offsets are of the operator token in `file`'s text minus the module prefix.
+ */
+function findArrayOperators(checker: tsModule.TypeChecker, file: tsModule.SourceFile): Findings {
+  const findings: Findings = { rewrites: new Map(), errors: [] };
+  const arrayValued = new Set<tsModule.Node>();
+  const offset = (pos: number) => pos - MODULE_PREFIX.length;
+
+  const isNDArray = (type: tsModule.Type) => {
+    const declaration = type.getSymbol()?.declarations?.[0];
+    return type.getSymbol()?.getName() === "NDArray" && !!declaration && NDARRAY_SOURCE.test(declaration.getSourceFile().fileName);
+  };
+  const isPlain = (type: tsModule.Type): boolean => {
+    if (type.flags & (ts.TypeFlags.NumberLike | ts.TypeFlags.BooleanLike)) return true;
+    if (checker.isArrayType(type) || checker.isTupleType(type)) {
+      return checker.getTypeArguments(type as tsModule.TypeReference).every((element) => isPlain(element));
+    }
+    return TYPED_ARRAYS.has(type.getSymbol()?.getName() ?? "");
+  };
+  const kindOfType = (declared: tsModule.Type): OperandKind => {
+    // A type parameter counts as its constraint: `<T extends NDArray>(x: T) => x * 2` is NDArray arithmetic.
+    const type = declared.flags & ts.TypeFlags.TypeParameter ? (checker.getBaseConstraintOfType(declared) ?? declared) : declared;
+    if (type.flags & ts.TypeFlags.Any) return "any";
+    const parts = type.isUnion() ? type.types : [type];
+    if (parts.some((part) => !isNDArray(part) && !isPlain(part))) return "other";
+    return parts.some(isNDArray) ? "array" : "plain";
+  };
+  const kindOf = (operand: tsModule.Expression): OperandKind => {
+    const inner = withoutParentheses(operand);
+    return arrayValued.has(inner) ? "array" : kindOfType(checker.getTypeAtLocation(inner));
+  };
+  const typeText = (operand: tsModule.Expression) => {
+    const inner = withoutParentheses(operand);
+    return arrayValued.has(inner) ? "NDArray" : checker.typeToString(checker.getTypeAtLocation(inner));
+  };
+  /** An assignment target's declared type (on a `const`, the checker's type at the target is an error type). */
+  const declaredType = (target: tsModule.Expression) => {
+    const symbol = checker.getSymbolAtLocation(target);
+    return symbol ? checker.getTypeOfSymbolAtLocation(symbol, target) : checker.getTypeAtLocation(target);
+  };
+  const error = (node: tsModule.Node, message: string) =>
+    findings.errors.push({ start: offset(node.getStart(file)), end: offset(node.end), message });
+
+  const visit = (node: tsModule.Node): void => {
+    ts.forEachChild(node, visit);
+    if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.MinusToken && kindOf(node.operand) === "array") {
+      arrayValued.add(node);
+      findings.rewrites.set(offset(node.getStart(file)), { form: "negate", helper: "neg" });
+      return;
+    }
+    if (!ts.isBinaryExpression(node)) return;
+    const helper = helperFor(node.operatorToken.kind);
+    if (!helper) return;
+    const target = isCompound(helper) ? declaredType(node.left) : undefined;
+    const left = target ? kindOfType(target) : kindOf(node.left);
+    const right = kindOf(node.right);
+    if (left !== "array" && right !== "array") return;
+    const other = left === "array" ? node.right : node.left;
+    if ((left === "array" ? right : left) === "other") {
+      const operator = node.operatorToken.getText(file);
+      error(other, `Operator '${operator}' cannot be applied to types '${typeText(node.left)}' and '${typeText(node.right)}'.`);
+      return;
+    }
+    let form: Form = "binary";
+    if (target) {
+      // `W += dW` on an NDArray variable updates it in place (numpy's semantics, and fine for a `const`); a target
+      // that may hold something else gets the result assigned back.
+      form = !target.isUnion() && isNDArray(target) ? "in-place" : "rebind";
+    } else {
+      arrayValued.add(node);
+    }
+    findings.rewrites.set(offset(node.operatorToken.getStart(file)), { form, helper });
+  };
+  visit(file);
+  return findings;
+}
+
+function withoutParentheses(expression: tsModule.Expression): tsModule.Expression {
+  while (ts.isParenthesizedExpression(expression)) expression = expression.expression;
+  return expression;
+}
+
+/** The offset in the original cell that keys a candidate operator: its operator token. */
+function operatorOffset(node: tsModule.Node, file: tsModule.SourceFile): number | undefined {
+  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.MinusToken) return node.getStart(file);
+  if (ts.isBinaryExpression(node) && helperFor(node.operatorToken.kind)) return node.operatorToken.getStart(file);
+  return undefined;
+}
+
+/** The edits that turn the chosen operators of the original cell into helper calls. */
+function editsFor(file: tsModule.SourceFile, rewrites: Map<number, Rewrite>): Edit[] {
+  const edits: Edit[] = [];
+  const call = (helper: OperatorHelper) => `${HELPERS_GLOBAL}.${helper}(`;
+  const visit = (node: tsModule.Node): void => {
+    const at = operatorOffset(node, file);
+    const rewrite = at === undefined ? undefined : rewrites.get(at);
+    if (rewrite && ts.isPrefixUnaryExpression(node)) {
+      edits.push({ start: at!, end: at! + 1, text: call(rewrite.helper), order: 2 }, { start: node.operand.end, end: node.operand.end, text: ")", order: 0 });
+    } else if (rewrite && ts.isBinaryExpression(node)) {
+      const token = { start: at!, end: node.operatorToken.end };
+      if (rewrite.form === "rebind") {
+        edits.push({ ...token, text: `= ${call(rewrite.helper)}${node.left.getText(file)},`, order: 2 });
+      } else {
+        edits.push({ start: node.left.getStart(file), end: node.left.getStart(file), text: call(rewrite.helper), order: 1 }, { ...token, text: ",", order: 2 });
+      }
+      edits.push({ start: node.right.end, end: node.right.end, text: ")", order: 0 });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return edits;
+}
+
+function countOperators(file: tsModule.SourceFile): number {
+  let count = 0;
+  const visit = (node: tsModule.Node): void => {
+    if (operatorOffset(node, file) !== undefined) count++;
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return count;
+}
+
+/**
+ * tslab's compiler options (node_modules/tslab/dist/converter.js, createConverter) where they affect types: the
+ * target and lib tslab picks for Node ≥ 18 (tsdl needs Node 20), module resolution, and its type roots.
+ */
+function tslabTypeOptions(cwd: string): tsModule.CompilerOptions {
+  const typeRoots = ts.getDefaultTypeRoots(cwd, ts.sys) ?? [];
+  if (!typeRoots.some((root) => ts.sys.fileExists(`${root}/node/package.json`))) {
+    typeRoots.push(`${dirname(require.resolve("tslab/package.json"))}/node_modules/@types`);
+  }
+  return {
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Node10,
+    esModuleInterop: true,
+    resolveJsonModule: true,
+    allowJs: true,
+    experimentalDecorators: true,
+    jsx: ts.JsxEmit.React,
+    target: ts.ScriptTarget.ES2022,
+    lib: ["lib.es2022.d.ts"],
+    typeRoots,
+    skipLibCheck: true,
+    noEmit: true,
+  };
+}
+
+/**
+ * Decides and performs the rewrite of cells, with a program of its own that mirrors tslab's: the earlier cells'
+ * declarations in `__prev__.d.ts`, the cell in `__tslab__.ts` (made a child of the declarations file, tslab's trick
+ * for letting a cell see and redeclare earlier names), and the virtual modules (the prelude).
+ * @example
+ * const rewriter = new OperatorRewriter(process.cwd());
+ * rewriter.addModule("__tsdl_prelude__", preludeSource(resolveGlobals().sources, process.cwd()));
+ * rewriter.rewrite("", "const A = np.ones([2]); 100 * A")?.cell.code // "const A = np.ones([2]); __tsdl_ops.mul(100 , A)"
+ */
+export class OperatorRewriter {
+  private readonly options: tsModule.CompilerOptions;
+  private readonly host: tsModule.CompilerHost;
+  private readonly cellFile: string;
+  private readonly declsFile: string;
+  private readonly virtualFiles = new Map<string, string>();
+  /** Parsed files by name, returned as the same objects while their text is unchanged so programs reuse them. */
+  private readonly parsed = new Map<string, { file: tsModule.SourceFile; modified: number | undefined }>();
+  private program?: tsModule.Program;
+  private last?: { prevDecl: string; src: string; result: OperatorRewrite | undefined };
+
+  constructor(private readonly cwd: string) {
+    this.options = tslabTypeOptions(cwd);
+    this.cellFile = `${cwd}/__tslab__.ts`;
+    this.declsFile = `${cwd}/__prev__.d.ts`;
+    const host = ts.createCompilerHost(this.options);
+    host.getCurrentDirectory = () => cwd;
+    host.readFile = (name) => this.virtualFiles.get(name) ?? ts.sys.readFile(name);
+    host.fileExists = (name) => this.virtualFiles.has(name) || ts.sys.fileExists(name);
+    // Files on disk are re-read only when their modification time changes (a module next to the notebook being
+    // edited): reading the ~200 lib and @types files again for every program would cost more than checking the cell.
+    host.getSourceFile = (name, languageVersion) => {
+      const known = this.parsed.get(name);
+      const virtual = this.virtualFiles.get(name);
+      const modified = virtual === undefined ? ts.sys.getModifiedTime?.(name)?.getTime() : undefined;
+      if (known && (virtual === undefined ? known.modified === modified : known.file.text === virtual)) return known.file;
+      const text = virtual ?? ts.sys.readFile(name);
+      if (text === undefined) return undefined;
+      const file = ts.createSourceFile(name, text, languageVersion, true);
+      this.parsed.set(name, { file, modified });
+      return file;
+    };
+    this.host = host;
+  }
+
+  /** Mirrors tslab's `addModule` (the prelude, `//@module` cells) into this program. @example rewriter.addModule("m", "export const x = 1;") */
+  addModule(name: string, content: string, jsx = false): void {
+    this.virtualFiles.set(`${this.cwd}/${name}.ts${jsx ? "x" : ""}`, MODULE_PREFIX + content);
+  }
+
+  /**
+   * The cell with its NDArray operators rewritten, or undefined when it has none (then it goes to tslab as typed).
+   * A pass can reveal more: `const C = A * 2; C + 1` types `C` as an NDArray only once `A * 2` is a call, so passes
+   * repeat until one finds nothing new.
+   * @example rewriter.rewrite(prevDecl, "A - B - C")?.cell.code // "__tsdl_ops.sub(__tsdl_ops.sub(A , B) , C)"
+   */
+  rewrite(prevDecl: string, src: string): OperatorRewrite | undefined {
+    if (this.last?.prevDecl === prevDecl && this.last.src === src) return this.last.result;
+    const result = this.decide(prevDecl, src);
+    this.last = { prevDecl, src, result };
+    return result;
+  }
+
+  private decide(prevDecl: string, src: string): OperatorRewrite | undefined {
+    if (!mayUseOperators(src)) return undefined;
+    const original = ts.createSourceFile("cell.ts", src, ts.ScriptTarget.Latest, true);
+    const syntaxErrors = ((original as unknown as { parseDiagnostics?: unknown[] }).parseDiagnostics ?? []).length > 0;
+    const operatorCount = countOperators(original);
+    const rewrites = new Map<number, Rewrite>();
+    let cell = new RewrittenCell(src, []);
+    for (;;) {
+      const analyzed = cell;
+      const findings = findArrayOperators(...this.check(prevDecl, analyzed.code));
+      let found = false;
+      for (const [at, rewrite] of findings.rewrites) {
+        const originalAt = analyzed.toOriginal(at);
+        if (!rewrites.has(originalAt)) {
+          rewrites.set(originalAt, rewrite);
+          found = true;
+        }
+      }
+      if (found) cell = new RewrittenCell(src, editsFor(original, rewrites));
+      if (!found || rewrites.size === operatorCount) {
+        if (rewrites.size === 0 && findings.errors.length === 0) return undefined;
+        const errors = findings.errors.map(({ start, end, message }) => ({
+          start: cell.position(analyzed.toOriginal(start)),
+          end: cell.position(analyzed.toOriginal(end)),
+          messageText: message,
+          category: TS_ERROR_CATEGORY,
+          code: OPERATOR_ERROR,
+        }));
+        return { cell, errors, syntaxErrors };
+      }
+    }
+  }
+
+  /** A type checker over `code` as the cell after `prevDecl`, reusing the previous program's unchanged files. */
+  private check(prevDecl: string, code: string): [tsModule.TypeChecker, tsModule.SourceFile] {
+    this.virtualFiles.set(this.declsFile, MODULE_PREFIX + prevDecl);
+    this.virtualFiles.set(this.cellFile, MODULE_PREFIX + code);
+    const roots = [this.declsFile, this.cellFile, ...[...this.virtualFiles.keys()].filter((name) => name !== this.declsFile && name !== this.cellFile)];
+    this.program = ts.createProgram(roots, this.options, this.host, this.program);
+    const cell = this.program.getSourceFile(this.cellFile)!;
+    (cell as { parent?: tsModule.Node }).parent = this.program.getSourceFile(this.declsFile);
+    return [this.program.getTypeChecker(), cell];
+  }
+}
+
+/** A diagnostic tslab reported for rewritten code, at the place in the original cell it concerns. */
+function toOriginalDiagnostic(diagnostic: Diagnostic, cell: RewrittenCell): Diagnostic {
+  if (diagnostic.fileName) return diagnostic;
+  return { ...diagnostic, start: cell.position(cell.toOriginal(diagnostic.start.offset)), end: cell.position(cell.toOriginal(diagnostic.end.offset)) };
+}
+
+const withoutHelpers = (info: CompletionInfo): CompletionInfo => ({ ...info, candidates: info.candidates.filter((name) => name !== HELPERS_GLOBAL) });
+
+/**
+ * tslab's converter with NumPy-style operators: cells are rewritten before `convert`, `inspect` and `complete`,
+ * and positions mapped back. Also defines `__tsdl_ops` (lib/ops, built in dist/) on globalThis and for the type
+ * checker. If lib/ops is not built, returns `converter` unchanged: operators on NDArrays then stay type errors.
+ * @example const node = withOperators(createConverter({ isJS: false, isBrowser: false }));
+ */
+export function withOperators(converter: Converter): Converter {
+  const helpers = resolveGlobals([{ name: HELPERS_GLOBAL, module: "lib/ops/index", exportName: "ops" }]);
+  if (helpers.missing.length > 0) return converter;
+  Object.assign(globalThis, helpers.values);
+  const cwd = ts.sys.getCurrentDirectory();
+  const rewriter = new OperatorRewriter(cwd);
+  const addModule: Converter["addModule"] = (name, content, meta) => {
+    rewriter.addModule(name, content, !!meta?.jsx);
+    return converter.addModule(name, content, meta);
+  };
+  addModule("__tsdl_operators__", preludeSource(helpers.sources, cwd));
+  return {
+    addModule,
+    close: () => converter.close(),
+    convert(prevDecl, src) {
+      const rewrite = rewriter.rewrite(prevDecl, src);
+      if (!rewrite || rewrite.syntaxErrors) return converter.convert(prevDecl, src);
+      const result = converter.convert(prevDecl, rewrite.cell.code);
+      const diagnostics = result.diagnostics.map((d) => toOriginalDiagnostic(d, rewrite.cell));
+      if (rewrite.errors.length === 0) return { ...result, diagnostics };
+      // tslab's own complaint about an operator reported here (`A * {}`) would say the same thing again.
+      const reported = (d: Diagnostic) => rewrite.errors.some((e) => e.start.offset <= d.start.offset && d.start.offset < e.end.offset);
+      const merged = [...rewrite.errors, ...diagnostics.filter((d) => !reported(d))].sort((a, b) => a.start.offset - b.start.offset);
+      return { diagnostics: merged };
+    },
+    inspect(prevDecl, src, position) {
+      const rewrite = rewriter.rewrite(prevDecl, src);
+      if (!rewrite) return converter.inspect(prevDecl, src, position);
+      const { cell } = rewrite;
+      const info = converter.inspect(prevDecl, cell.code, cell.toRewritten(position));
+      if (!info) return info;
+      const start = cell.toOriginal(info.textSpan.start);
+      return { ...info, textSpan: { start, length: cell.toOriginal(info.textSpan.start + info.textSpan.length) - start } };
+    },
+    complete(prevDecl, src, position) {
+      const rewrite = rewriter.rewrite(prevDecl, src);
+      if (!rewrite) return withoutHelpers(converter.complete(prevDecl, src, position));
+      const { cell } = rewrite;
+      const info = converter.complete(prevDecl, cell.code, cell.toRewritten(position));
+      return withoutHelpers({ ...info, start: cell.toOriginal(info.start), end: cell.toOriginal(info.end) });
+    },
+  };
+}
