@@ -7,6 +7,7 @@ import { dirname } from "node:path";
 import type { Converter, Diagnostic, CompletionInfo } from "tslab/dist/converter";
 import type { Executor, ConverterSet } from "tslab/dist/executor";
 import type * as tsModule from "@tslab/typescript-for-tslab";
+import { withOperators } from "./operators";
 
 const converterModule: typeof import("tslab/dist/converter") = require("tslab/dist/converter");
 const executorModule: typeof import("tslab/dist/executor") = require("tslab/dist/executor");
@@ -107,7 +108,8 @@ const COMPILED_CELLS_KEPT = 200;
  * @example const engine = createTslabEngine(process.cwd()); await engine.execute("1 + 1") // { kind: "ok", value: 2, hasValue: true }
  */
 export function createTslabEngine(rootDir: string): TslabEngine {
-  const node = converterModule.createConverter({ isJS: false, isBrowser: false });
+  // NumPy-style operators on NDArrays: cells are rewritten before tslab type-checks them (kernel/operators.ts).
+  const node = withOperators(converterModule.createConverter({ isJS: false, isBrowser: false }));
   let browser: Converter | undefined;
   /** The name the cell being run gets in stack traces, and the compiled lines of recent cells. */
   let runningAs = "cell";
