@@ -152,10 +152,17 @@ export class RewrittenCell {
   }
 }
 
+/** An operator that cannot apply to its operands: the error, at the offending operand, and the whole expression. */
+export interface OperatorError {
+  diagnostic: Diagnostic;
+  /** Original offsets of the operator expression: tslab's own complaints there (`A * {}`) say the same again. */
+  expression: { start: number; end: number };
+}
+
 /** A rewritten cell and the operator errors found on the way (an NDArray with a string, an object, …). */
 export interface OperatorRewrite {
   cell: RewrittenCell;
-  errors: Diagnostic[];
+  errors: OperatorError[];
   /**
    * The cell as typed does not parse. It then runs nowhere, and tslab is given it unchanged so that it reports the
    * syntax errors (`-A ** 2` among them: rewritten to calls it would parse). Completion and hover, on half-typed
@@ -173,7 +180,7 @@ const NDARRAY_SOURCE = /[\\/]lib[\\/]np[\\/]ndarray(\.d)?\.ts$/;
 /** What one analysis of (partly rewritten) code found, with offsets in that code. */
 interface Findings {
   rewrites: Map<number, Rewrite>;
-  errors: { start: number; end: number; message: string }[];
+  errors: { start: number; end: number; expression: { start: number; end: number }; message: string }[];
 }
 
 /**
@@ -213,13 +220,13 @@ function findArrayOperators(checker: tsModule.TypeChecker, file: tsModule.Source
     const inner = withoutParentheses(operand);
     return arrayValued.has(inner) ? "NDArray" : checker.typeToString(checker.getTypeAtLocation(inner));
   };
-  /** An assignment target's declared type (on a `const`, the checker's type at the target is an error type). */
+  /** An assignment target's declared type (at a `const` target, the checker's type there is its error type). */
   const declaredType = (target: tsModule.Expression) => {
     const symbol = checker.getSymbolAtLocation(target);
-    return symbol ? checker.getTypeOfSymbolAtLocation(symbol, target) : checker.getTypeAtLocation(target);
+    return symbol ? checker.getTypeOfSymbol(symbol) : checker.getTypeAtLocation(target);
   };
-  const error = (node: tsModule.Node, message: string) =>
-    findings.errors.push({ start: offset(node.getStart(file)), end: offset(node.end), message });
+  const error = (operand: tsModule.Node, expression: tsModule.Node, message: string) =>
+    findings.errors.push({ start: offset(operand.getStart(file)), end: offset(operand.end), expression: { start: offset(expression.getStart(file)), end: offset(expression.end) }, message });
 
   const visit = (node: tsModule.Node): void => {
     ts.forEachChild(node, visit);
@@ -238,7 +245,7 @@ function findArrayOperators(checker: tsModule.TypeChecker, file: tsModule.Source
     const other = left === "array" ? node.right : node.left;
     if ((left === "array" ? right : left) === "other") {
       const operator = node.operatorToken.getText(file);
-      error(other, `Operator '${operator}' cannot be applied to types '${typeText(node.left)}' and '${typeText(node.right)}'.`);
+      error(other, node, `Operator '${operator}' cannot be applied to types '${typeText(node.left)}' and '${typeText(node.right)}'.`);
       return;
     }
     let form: Form = "binary";
@@ -409,12 +416,15 @@ export class OperatorRewriter {
       if (found) cell = new RewrittenCell(src, editsFor(original, rewrites));
       if (!found || rewrites.size === operatorCount) {
         if (rewrites.size === 0 && findings.errors.length === 0) return undefined;
-        const errors = findings.errors.map(({ start, end, message }) => ({
-          start: cell.position(analyzed.toOriginal(start)),
-          end: cell.position(analyzed.toOriginal(end)),
-          messageText: message,
-          category: TS_ERROR_CATEGORY,
-          code: OPERATOR_ERROR,
+        const errors = findings.errors.map(({ start, end, expression, message }) => ({
+          diagnostic: {
+            start: cell.position(analyzed.toOriginal(start)),
+            end: cell.position(analyzed.toOriginal(end)),
+            messageText: message,
+            category: TS_ERROR_CATEGORY,
+            code: OPERATOR_ERROR,
+          },
+          expression: { start: analyzed.toOriginal(expression.start), end: analyzed.toOriginal(expression.end) },
         }));
         return { cell, errors, syntaxErrors };
       }
@@ -467,9 +477,8 @@ export function withOperators(converter: Converter): Converter {
       const result = converter.convert(prevDecl, rewrite.cell.code);
       const diagnostics = result.diagnostics.map((d) => toOriginalDiagnostic(d, rewrite.cell));
       if (rewrite.errors.length === 0) return { ...result, diagnostics };
-      // tslab's own complaint about an operator reported here (`A * {}`) would say the same thing again.
-      const reported = (d: Diagnostic) => rewrite.errors.some((e) => e.start.offset <= d.start.offset && d.start.offset < e.end.offset);
-      const merged = [...rewrite.errors, ...diagnostics.filter((d) => !reported(d))].sort((a, b) => a.start.offset - b.start.offset);
+      const reported = (d: Diagnostic) => rewrite.errors.some(({ expression }) => expression.start <= d.start.offset && d.start.offset < expression.end);
+      const merged = [...rewrite.errors.map((e) => e.diagnostic), ...diagnostics.filter((d) => !reported(d))].sort((a, b) => a.start.offset - b.start.offset);
       return { diagnostics: merged };
     },
     inspect(prevDecl, src, position) {
