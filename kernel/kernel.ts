@@ -371,9 +371,11 @@ export class Kernel {
     ]);
     this.evaluator?.close();
     // ZeroMQ in a worker thread cannot be torn down safely (zeromq.js issue #411: a worker's exit corrupts
-    // the heap now and then), so the process ends without any teardown, once ZeroMQ's I/O threads have had
-    // a moment to put the last replies on the wire. Jupyter only needs the process gone.
-    setTimeout(() => process.kill(process.pid, "SIGKILL"), EXIT_GRACE_MS);
+    // the heap now and then), so the process ends without tearing down its threads, once ZeroMQ's I/O
+    // threads have had a moment to put the last replies on the wire. SIGTERM, not SIGKILL: Node's own
+    // SIGTERM handler first restores the stdio pipes it made non-blocking, which the launcher (Python's
+    // jupyter_client, sharing them) would otherwise be left writing to with truncated output.
+    setTimeout(() => process.kill(process.pid, "SIGTERM"), EXIT_GRACE_MS);
   }
 }
 

@@ -109,6 +109,13 @@ describe("nbclient", () => {
     expect(last.outputs[0].data["text/html"]).toBe("<b>last</b>");
   }, 120_000);
 
+  it("leaves the launcher's stdout usable: a large notebook printed after the kernel ended arrives whole", async () => {
+    // The kernel shares jupyter_client's stdout pipe; a kernel that ended leaving it non-blocking made
+    // Python's later writes to it come out truncated.
+    const run = await runPythonClient("nbclient_run.py", [JSON.stringify(["console.log('x'.repeat(300_000))"])], env, notebookDir);
+    expect(run.cells[0].outputs[0].text).toHaveLength(300_001);
+  }, 120_000);
+
   it("stops at the failing cell with its error", async () => {
     const cells = ["const before = 1;", "const wrong: string = before;", "'never run'"];
     const run = await runPythonClient("nbclient_run.py", [JSON.stringify(cells)], env, notebookDir);

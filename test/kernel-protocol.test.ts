@@ -376,8 +376,8 @@ describe("shutdown", () => {
   it("shutdown_request with restart: replies on control and IOPub, then the process ends", async () => {
     const reply = await kernel.request("control", "shutdown_request", { restart: true });
     expect(reply.content).toEqual({ status: "ok", restart: true });
-    // The kernel ends itself with SIGKILL, skipping ZeroMQ's teardown in its worker thread (see Kernel.stop).
-    expect(await kernel.exited()).toEqual({ code: null, signal: "SIGKILL" });
+    // The kernel ends itself with SIGTERM, skipping ZeroMQ's teardown in its worker thread (see Kernel.stop).
+    expect(await kernel.exited()).toEqual({ code: null, signal: "SIGTERM" });
     expect(kernel.stderr).not.toMatch(/corrupted|terminate called/);
     const broadcast = kernel.iopubMessages.find((m) => m.header.msg_type === "shutdown_reply");
     expect(broadcast?.content).toEqual({ status: "ok", restart: true });
