@@ -65,3 +65,12 @@ test("the built package runs from plain Node", () => {
   });
   expect(out.trim()).toBe("[ 3 12]");
 });
+
+test("inside this repository, notebooks import tsdl by name (npm install links node_modules/tsdl to the package)", () => {
+  const notebooks = join(root, "notebooks");
+  const out = execFileSync(process.execPath, ["-e", `const { data } = require("tsdl"); console.log(typeof data.loadMnist, typeof require("tsdl/np").zeros);`], {
+    cwd: notebooks,
+    encoding: "utf8",
+  });
+  expect(out.trim()).toBe("function function");
+});
