@@ -259,6 +259,9 @@ export class Kernel {
     this.becomeParent(request);
     this.currentExecute = { request, allowStdin: allow_stdin };
     if (!silent) this.iopub.publish("execute_input", { code, execution_count: count });
+    // A synchronous cell blocks the event loop until it ends: hand busy and execute_input to ZeroMQ (whose own
+    // thread sends them) first, or front ends show the kernel idle through a long training loop.
+    await this.iopub.drained();
 
     // Stack traces name the cell; cells that take no execution count get a name of their own.
     setCellRunning(this.watch, true);

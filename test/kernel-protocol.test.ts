@@ -108,6 +108,14 @@ describe("execute_request", () => {
     expect(text(ofType(outputs, "execute_result")[0])).toBe("10");
   });
 
+  it("announces busy and execute_input before a synchronous cell blocks, not after it", async () => {
+    const { msgId, reply } = await kernel.sendExecute("const spinUntil = Date.now() + 1500; while (Date.now() < spinUntil) {}");
+    const ofCell = (messages: Message[]) => messages.filter((m) => (m.parent_header as { msg_id?: string }).msg_id === msgId);
+    await kernel.waitForIopub((messages) => ofCell(messages).some((m) => m.header.msg_type === "execute_input"), 1000);
+    expect(ofCell(kernel.iopubMessages).map((m) => m.content.execution_state ?? m.header.msg_type)).toEqual(["busy", "execute_input"]);
+    expect((await reply).content.status).toBe("ok");
+  });
+
   it("honours silent: no execute_input, no result, no new execution count", async () => {
     const before = (await kernel.execute("1")).reply.content.execution_count;
     const silent = await kernel.execute("console.log('still printed'); 2", { silent: true });
