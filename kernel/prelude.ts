@@ -22,6 +22,9 @@ export interface GlobalSource {
   exportName: string;
 }
 
+/** np's types, reachable in cells as `np.NDArray`, `np.DType`, … */
+const NP_TYPES = ["NDArray", "ArrayLike", "DType", "Scalar", "NestedArray", "NestedList", "IndexItem", "AxisOptions", "VarianceOptions"];
+
 /** Display helpers, all exported by lib/display. */
 const DISPLAY_HELPERS = ["display", "html", "md", "latex", "svg", "image", "progress", "timeit"];
 
@@ -86,7 +89,11 @@ export function resolveGlobals(wanted: GlobalSource[] = WANTED): ResolvedGlobals
 export function preludeSource(sources: GlobalSource[], notebookDir: string): string {
   const lines = sources.map(({ name, module, exportName }) => {
     const target = JSON.stringify(join(DIST, module));
-    return `  var ${name}: typeof import(${target})${exportName === "*" ? "" : `[${JSON.stringify(exportName)}]`};`;
+    const declaration = `  var ${name}: typeof import(${target})${exportName === "*" ? "" : `[${JSON.stringify(exportName)}]`};`;
+    if (name !== "np") return declaration;
+    // A types-only namespace merges with the variable: cells can annotate with np.NDArray as numpy code does with np.ndarray.
+    const types = NP_TYPES.map((type) => `export type ${type} = import(${target}).${type};`).join(" ");
+    return `${declaration}\n  namespace np { ${types} }`;
   });
   const reference = nodeTypesReference(notebookDir);
   return `${reference}declare global {\n${lines.join("\n")}\n}\n`;

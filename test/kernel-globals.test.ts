@@ -62,6 +62,13 @@ describe.skipIf(!npBuilt)(`np preloaded${npBuilt ? "" : " (skipped: dist/lib/np/
     expect(reply.content.ename).toBe("TSError");
   });
 
+  it("annotates with np's types as np.NDArray, np.DType", async () => {
+    await kernel.execute("function twice(z: np.NDArray): np.NDArray { return z.mul(2); }\nconst kind: np.DType = 'int32';");
+    expect((await resultText("twice(np.ones([2], { dtype: kind })).sum()"))["text/plain"]).toBe("4");
+    const { reply } = await kernel.execute("const wrong: np.DType = 'complex128';");
+    expect(reply.content.ename).toBe("TSError");
+  });
+
   it("np.zeros([1e6, 1e6]) fails clearly and the kernel lives on", async () => {
     const { reply } = await kernel.execute("np.zeros([1e6, 1e6])");
     expect(reply.content).toMatchObject({ status: "error", ename: "MemoryError" });
