@@ -191,6 +191,16 @@ interface Findings {
 function findArrayOperators(checker: tsModule.TypeChecker, file: tsModule.SourceFile): Findings {
   const findings: Findings = { rewrites: new Map(), errors: [] };
   const arrayValued = new Set<tsModule.Node>();
+  /**
+   * Variables declared (without a type) from an expression found NDArray-valued above them in this pass: their
+   * later uses are NDArrays too, which the checker can only see once the code is rewritten. Knowing it here saves
+   * the typical cell (`const Z = W * X + b; const A = Z * (Z > 0)`) a type-check pass per line.
+   */
+  const arrayVariables = new Set<tsModule.Symbol>();
+  const isArrayVariable = (expression: tsModule.Expression) => {
+    const symbol = ts.isIdentifier(expression) ? checker.getSymbolAtLocation(expression) : undefined;
+    return !!symbol && arrayVariables.has(symbol);
+  };
   const offset = (pos: number) => pos - MODULE_PREFIX.length;
 
   const isNDArray = (type: tsModule.Type) => {
@@ -212,13 +222,14 @@ function findArrayOperators(checker: tsModule.TypeChecker, file: tsModule.Source
     if (parts.some((part) => !isNDArray(part) && !isPlain(part))) return "other";
     return parts.some(isNDArray) ? "array" : "plain";
   };
+  const knownArray = (expression: tsModule.Expression) => arrayValued.has(expression) || isArrayVariable(expression);
   const kindOf = (operand: tsModule.Expression): OperandKind => {
     const inner = withoutParentheses(operand);
-    return arrayValued.has(inner) ? "array" : kindOfType(checker.getTypeAtLocation(inner));
+    return knownArray(inner) ? "array" : kindOfType(checker.getTypeAtLocation(inner));
   };
   const typeText = (operand: tsModule.Expression) => {
     const inner = withoutParentheses(operand);
-    return arrayValued.has(inner) ? "NDArray" : checker.typeToString(checker.getTypeAtLocation(inner));
+    return knownArray(inner) ? "NDArray" : checker.typeToString(checker.getTypeAtLocation(inner));
   };
   /** An assignment target's declared type (at a `const` target, the checker's type there is its error type). */
   const declaredType = (target: tsModule.Expression) => {
@@ -230,6 +241,11 @@ function findArrayOperators(checker: tsModule.TypeChecker, file: tsModule.Source
 
   const visit = (node: tsModule.Node): void => {
     ts.forEachChild(node, visit);
+    if (ts.isVariableDeclaration(node) && !node.type && node.initializer && arrayValued.has(withoutParentheses(node.initializer))) {
+      const symbol = checker.getSymbolAtLocation(node.name);
+      if (symbol) arrayVariables.add(symbol);
+      return;
+    }
     if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.MinusToken && kindOf(node.operand) === "array") {
       arrayValued.add(node);
       findings.rewrites.set(offset(node.getStart(file)), { form: "negate", helper: "neg" });
@@ -239,7 +255,7 @@ function findArrayOperators(checker: tsModule.TypeChecker, file: tsModule.Source
     const helper = helperFor(node.operatorToken.kind);
     if (!helper) return;
     const target = isCompound(helper) ? declaredType(node.left) : undefined;
-    const left = target ? kindOfType(target) : kindOf(node.left);
+    const left = target && !isArrayVariable(node.left) ? kindOfType(target) : kindOf(node.left);
     const right = kindOf(node.right);
     if (left !== "array" && right !== "array") return;
     const other = left === "array" ? node.right : node.left;
@@ -252,7 +268,7 @@ function findArrayOperators(checker: tsModule.TypeChecker, file: tsModule.Source
     if (target) {
       // `W += dW` on an NDArray variable updates it in place (numpy's semantics, and fine for a `const`); a target
       // that may hold something else gets the result assigned back.
-      form = !target.isUnion() && isNDArray(target) ? "in-place" : "rebind";
+      form = isArrayVariable(node.left) || (!target.isUnion() && isNDArray(target)) ? "in-place" : "rebind";
     } else {
       arrayValued.add(node);
     }

@@ -115,6 +115,12 @@ describe("compound assignment", () => {
     expectSameArray(updated, expected);
   });
 
+  it("updates in place a variable the same cell computed with operators", async () => {
+    const [same, updated] = (await value("const G = A * 1; const G0 = G; G += 1; [G0 === G, G]")) as [boolean, Array];
+    expect(same).toBe(true);
+    expectSameArray(updated, np.add(np.multiply(A(), 1), 1));
+  });
+
   it("follows numpy's casting and shape rules for the target", async () => {
     expect((await failure("const I = np.arange(3); I += 0.5")).evalue).toBe("Cannot cast ufunc 'add' output from dtype('float64') to dtype('int64') with casting rule 'same_kind'");
     expect((await failure("const I2 = np.arange(3); I2 /= 2")).evalue).toMatch(/Cannot cast ufunc 'divide' output from dtype\('float64'\)/);
