@@ -1,4 +1,4 @@
-// `npm run bench`: runs every suite in bench/ (np, train, and the kernel and plot suites where present), prints a
+// `npm run bench`: runs every suite in bench/ (np, train, and the kernel, plot and operators suites where present), prints a
 // table of times and ratios against the reference, and writes bench/results/<suite>.json.
 const { spawnSync } = require("node:child_process");
 const { mkdirSync, writeFileSync, existsSync } = require("node:fs");
@@ -43,7 +43,7 @@ function printTable(result) {
 
 async function main() {
   const only = process.argv.slice(2);
-  const suites = ["np", "train", "kernel", "plot"].filter((s) => (only.length === 0 || only.includes(s)) && existsSync(join(__dirname, `${s}.js`)));
+  const suites = ["np", "train", "kernel", "plot", "operators"].filter((s) => (only.length === 0 || only.includes(s)) && existsSync(join(__dirname, `${s}.js`)));
   const outDir = join(__dirname, "results");
   mkdirSync(outDir, { recursive: true });
   for (const suite of suites) {
