@@ -16,7 +16,7 @@
  */
 import { dirname } from "node:path";
 import { preludeSource, resolveGlobals } from "./prelude";
-import { ts, type CompletionInfo, type Converter, type Diagnostic } from "./tslab";
+import { ts, type CompletionInfo, type Converter, type Diagnostic, type QuickInfo } from "./tslab";
 import type * as tsModule from "@tslab/typescript-for-tslab";
 import type { OperatorHelper } from "../lib/ops";
 // kernel/tslab.ts imports this module, and this module takes `ts` from it: `ts` is only used inside functions, by
@@ -166,6 +166,7 @@ export interface OperatorError {
 /** A rewritten cell and the operator errors found on the way (an NDArray with a string, an object, …). */
 export interface OperatorRewrite {
   cell: RewrittenCell;
+  operators: RewrittenOperator[];
   errors: OperatorError[];
   /**
    * The cell as typed does not parse. It then runs nowhere, and tslab is given it unchanged so that it reports the
@@ -294,15 +295,30 @@ function operatorOffset(node: tsModule.Node, file: tsModule.SourceFile): number 
   return undefined;
 }
 
-/** The edits that turn the chosen operators of the original cell into helper calls. */
-function editsFor(file: tsModule.SourceFile, rewrites: Map<number, Rewrite>): Edit[] {
+/** An original offset range. */
+interface Span {
+  start: number;
+  end: number;
+}
+
+/** A rewritten operator that has a value (not `a += b`): its token and whole expression in the original cell. */
+export interface RewrittenOperator {
+  token: Span;
+  expression: Span;
+}
+
+/** The edits that turn the chosen operators of the original cell into helper calls, and those operators. */
+function planRewrite(file: tsModule.SourceFile, rewrites: Map<number, Rewrite>): { edits: Edit[]; operators: RewrittenOperator[] } {
   const edits: Edit[] = [];
+  const operators: RewrittenOperator[] = [];
   const call = (helper: OperatorHelper) => `${HELPERS_GLOBAL}.${helper}(`;
   const visit = (node: tsModule.Node): void => {
     const at = operatorOffset(node, file);
     const rewrite = at === undefined ? undefined : rewrites.get(at);
+    const expression = { start: node.getStart(file), end: node.end };
     if (rewrite && ts.isPrefixUnaryExpression(node)) {
       edits.push({ start: at!, end: at! + 1, text: call(rewrite.helper), order: 2 }, { start: node.operand.end, end: node.operand.end, text: ")", order: 0 });
+      operators.push({ token: { start: at!, end: at! + 1 }, expression });
     } else if (rewrite && ts.isBinaryExpression(node)) {
       const token = { start: at!, end: node.operatorToken.end };
       if (rewrite.form === "rebind") {
@@ -311,11 +327,12 @@ function editsFor(file: tsModule.SourceFile, rewrites: Map<number, Rewrite>): Ed
         edits.push({ start: node.left.getStart(file), end: node.left.getStart(file), text: call(rewrite.helper), order: 1 }, { ...token, text: ",", order: 2 });
       }
       edits.push({ start: node.right.end, end: node.right.end, text: ")", order: 0 });
+      if (rewrite.form === "binary") operators.push({ token, expression });
     }
     ts.forEachChild(node, visit);
   };
   visit(file);
-  return edits;
+  return { edits, operators };
 }
 
 function countOperators(file: tsModule.SourceFile): number {
@@ -430,6 +447,7 @@ export class OperatorRewriter {
     const operatorCount = countOperators(original);
     const rewrites = new Map<number, Rewrite>();
     let cell = new RewrittenCell(src, []);
+    let operators: RewrittenOperator[] = [];
     for (;;) {
       const analyzed = cell;
       const findings = findArrayOperators(...this.check(prevDecl, analyzed.code));
@@ -441,7 +459,11 @@ export class OperatorRewriter {
           found = true;
         }
       }
-      if (found) cell = new RewrittenCell(src, editsFor(original, rewrites));
+      if (found) {
+        const plan = planRewrite(original, rewrites);
+        cell = new RewrittenCell(src, plan.edits);
+        operators = plan.operators;
+      }
       if (!found || rewrites.size === operatorCount) {
         if (rewrites.size === 0 && findings.errors.length === 0) return undefined;
         const errors = findings.errors.map(({ start, end, expression, message }) => ({
@@ -454,9 +476,37 @@ export class OperatorRewriter {
           },
           expression: { start: analyzed.toOriginal(expression.start), end: analyzed.toOriginal(expression.end) },
         }));
-        return { cell, errors, syntaxErrors };
+        return { cell, operators, errors, syntaxErrors };
       }
     }
+  }
+
+  /**
+   * Hover on an operator tslab sees as a call: the operator expression and its type, as TypeScript shows a name.
+   * @example rewriter.operatorQuickInfo(prevDecl, "100 * A / B", 6) // displayParts "100 * A / B: NDArray"
+   */
+  operatorQuickInfo(prevDecl: string, src: string, position: number): QuickInfo | undefined {
+    const rewrite = this.rewrite(prevDecl, src);
+    const operator = rewrite?.operators.find(({ token }) => token.start <= position && position < token.end);
+    if (!rewrite || !operator) return undefined;
+    const { cell } = rewrite;
+    const [checker, file] = this.check(prevDecl, cell.code);
+    const findCall = (node: tsModule.Node): tsModule.Node | undefined => {
+      if (ts.isCallExpression(node) && cell.toOriginal(node.getStart(file) - MODULE_PREFIX.length) === operator.expression.start && cell.toOriginal(node.end - MODULE_PREFIX.length) === operator.expression.end) {
+        return node;
+      }
+      return ts.forEachChild(node, findCall);
+    };
+    const call = findCall(file);
+    if (!call) return undefined;
+    const text = `${src.slice(operator.expression.start, operator.expression.end)}: ${checker.typeToString(checker.getTypeAtLocation(call))}`;
+    return {
+      kind: ts.ScriptElementKind.unknown,
+      kindModifiers: "",
+      textSpan: { start: operator.expression.start, length: operator.expression.end - operator.expression.start },
+      displayParts: [{ text, kind: "text" }],
+      documentation: [],
+    };
   }
 
   /** A type checker over `code` as the cell after `prevDecl`, reusing the previous program's unchanged files. */
@@ -518,6 +568,8 @@ export function withOperators(converter: Converter): Converter {
     inspect(prevDecl, src, position) {
       const rewrite = rewriter.rewrite(prevDecl, src);
       if (!rewrite) return converter.inspect(prevDecl, src, position);
+      const onOperator = rewriter.operatorQuickInfo(prevDecl, src, position);
+      if (onOperator) return onOperator;
       const { cell } = rewrite;
       const info = converter.inspect(prevDecl, cell.code, cell.toRewritten(position));
       if (!info) return info;

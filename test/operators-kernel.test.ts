@@ -29,6 +29,8 @@ it("100 * A / cal.reshape(1, 4) is A.div(cal.reshape(1, 4)).mul(100)", async () 
 it("hover shows NDArray for an operator result; completion works after (A + b).", async () => {
   const inspection = await kernel.request("shell", "inspect_request", { code: "percentage", cursor_pos: 10, detail_level: 0 });
   expect(inspection.content.data["text/plain"]).toMatch(/const percentage: NDArray/);
+  const onOperator = await kernel.request("shell", "inspect_request", { code: "100 * A / cal", cursor_pos: 9, detail_level: 0 });
+  expect(onOperator.content.data["text/plain"]).toBe("100 * A / cal: NDArray");
   const code = "const b = 1;\n(A + b).";
   const completion = await kernel.request("shell", "complete_request", { code, cursor_pos: code.length });
   expect(completion.content.matches).toEqual(expect.arrayContaining(["sum", "reshape", "T"]));

@@ -179,6 +179,14 @@ describe("hover and completion", () => {
     expect(evaluator.inspect(code, code.indexOf("max") + 1)?.plain).toMatch(/^\(method\) NDArray\.max/);
   });
 
+  it("hovering an operator shows its expression's type", async () => {
+    const code = "const Q = 100 * A / B - 1";
+    expect(evaluator.inspect(code, code.indexOf("/") + 1)?.plain).toBe("100 * A / B: NDArray");
+    expect(evaluator.inspect(code, code.indexOf("*"))?.plain).toBe("100 * A: NDArray");
+    expect(evaluator.inspect(code, code.indexOf("-"))?.plain).toBe("100 * A / B - 1: NDArray");
+    expect(evaluator.inspect("-B", 0)?.plain).toBe("-B: NDArray");
+  });
+
   it("completes members after (A + b). and hides the helpers", async () => {
     const code = "const b = 2;\n(A + b).su";
     const completion = evaluator.complete(code, code.length);
