@@ -106,6 +106,17 @@ describe("precedence and associativity come from the syntax tree", () => {
   });
 });
 
+describe("wherever an expression is", () => {
+  it("in methods, arrow functions, templates, chained assignments, after top-level await, on properties", async () => {
+    expect(await value("class Layer { w = np.ones([3]); forward(x: typeof B) { return this.w * x + 1; } }\nnew Layer().forward(B).tolist()")).toEqual([3, 4, 2]);
+    expect(await value("const square = (x: typeof B) => x ** 2; `${(square(B) - 1).tolist()}`")).toBe("3,8,0");
+    expect(await value("let y, z; y = z = B * 2; [y === z, y.tolist()]")).toEqual([true, [4, 6, 2]]);
+    expect(await value("const r = await Promise.resolve(B); (r * 2).tolist()")).toEqual([4, 6, 2]);
+    expect(await value("const holder = { v: B.copy() }; holder.v += 1; holder.v.tolist()")).toEqual([3, 4, 2]);
+    expect(await value("[B, B].map((b) => b * 3)[1].tolist()")).toEqual([6, 9, 3]);
+  });
+});
+
 describe("compound assignment", () => {
   it("updates an NDArray in place (a const too: the same object, as numpy's +=)", async () => {
     const [same, updated] = (await value("const W = np.ones([2, 3]); const W0 = W; W += B; W -= 0.5; W *= 2; W /= 4; W **= 2; W %= 2; [W0 === W, W]")) as [boolean, Array];
