@@ -77,6 +77,12 @@ export function mayUseOperators(src: string): boolean {
   return false;
 }
 
+/** An original offset range. */
+interface Span {
+  start: number;
+  end: number;
+}
+
 /** One change to the cell's text: `text` replaces [start, end) of the original (an insertion when they are equal). */
 interface Edit {
   start: number;
@@ -160,7 +166,7 @@ export class RewrittenCell {
 export interface OperatorError {
   diagnostic: Diagnostic;
   /** Original offsets of the operator expression: tslab's own complaints there (`A * {}`) say the same again. */
-  expression: { start: number; end: number };
+  expression: Span;
 }
 
 /** A rewritten cell and the operator errors found on the way (an NDArray with a string, an object, …). */
@@ -185,7 +191,7 @@ const NDARRAY_SOURCE = /[\\/]lib[\\/]np[\\/]ndarray(\.d)?\.ts$/;
 /** What one analysis of (partly rewritten) code found, with offsets in that code. */
 interface Findings {
   rewrites: Map<number, Rewrite>;
-  errors: { start: number; end: number; expression: { start: number; end: number }; message: string }[];
+  errors: (Span & { expression: Span; message: string })[];
 }
 
 /**
@@ -293,12 +299,6 @@ function operatorOffset(node: tsModule.Node, file: tsModule.SourceFile): number 
   if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.MinusToken) return node.getStart(file);
   if (ts.isBinaryExpression(node) && helperFor(node.operatorToken.kind)) return node.operatorToken.getStart(file);
   return undefined;
-}
-
-/** An original offset range. */
-interface Span {
-  start: number;
-  end: number;
 }
 
 /** A rewritten operator that has a value (not `a += b`): its token and whole expression in the original cell. */
@@ -563,7 +563,8 @@ export function withOperators(converter: Converter): Converter {
       if (rewrite.errors.length === 0) return { ...result, diagnostics };
       const reported = (d: Diagnostic) => rewrite.errors.some(({ expression }) => expression.start <= d.start.offset && d.start.offset < expression.end);
       const merged = [...rewrite.errors.map((e) => e.diagnostic), ...diagnostics.filter((d) => !reported(d))].sort((a, b) => a.start.offset - b.start.offset);
-      return { diagnostics: merged };
+      // Local .ts files the cell imports were emitted by this convert and will not be again: the executor takes them even from a failed cell.
+      return { diagnostics: merged, sideOutputs: result.sideOutputs };
     },
     inspect(prevDecl, src, position) {
       const rewrite = rewriter.rewrite(prevDecl, src);
