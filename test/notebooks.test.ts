@@ -102,6 +102,9 @@ describe.each(NAMES)("notebook %s", (name) => {
   });
 });
 
+// A synchronous child process cannot be stopped by vitest's own test timeout: a stuck run must fail, not hang CI.
+const RUN_TIMEOUT_MS = 150_000;
+
 describe("executing the notebooks", () => {
   let prefix: string;
   beforeAll(() => {
@@ -121,7 +124,7 @@ from nbclient import NotebookClient
 nb = nbformat.read(sys.argv[1], as_version=4)
 NotebookClient(nb, timeout=120, kernel_name="tsdl", resources={"metadata": {"path": sys.argv[2]}}).execute()
 sys.stdout.write(nbformat.writes(nb))
-`, join(NOTEBOOKS, `${name}.ipynb`), NOTEBOOKS], { env: { ...process.env, JUPYTER_PATH: join(prefix, "share", "jupyter") }, maxBuffer: 1 << 28 });
+`, join(NOTEBOOKS, `${name}.ipynb`), NOTEBOOKS], { env: { ...process.env, JUPYTER_PATH: join(prefix, "share", "jupyter") }, maxBuffer: 1 << 28, timeout: RUN_TIMEOUT_MS });
     expect(Date.now() - started).toBeLessThan(60_000);
     const nb = JSON.parse(executed.toString()) as Notebook;
     expectNoErrors(nb);
@@ -130,7 +133,7 @@ sys.stdout.write(nbformat.writes(nb))
   }, 180_000);
 
   it.each(NAMES)("tsdl run executes %s", (name) => {
-    execFileSync(process.execPath, [join(REPO, "bin", "tsdl.js"), "run", join(NOTEBOOKS, `${name}.ipynb`)], { stdio: "pipe" });
+    execFileSync(process.execPath, [join(REPO, "bin", "tsdl.js"), "run", join(NOTEBOOKS, `${name}.ipynb`)], { stdio: "pipe", timeout: RUN_TIMEOUT_MS });
     const out = join(NOTEBOOKS, `${name}.nbconvert.ipynb`);
     expect(existsSync(out)).toBe(true);
     const nb = JSON.parse(readFileSync(out, "utf8")) as Notebook;
@@ -151,7 +154,7 @@ nbformat.write(nb, sys.argv[1])
     let status = 0;
     let stderr = "";
     try {
-      execFileSync(process.execPath, [join(REPO, "bin", "tsdl.js"), "run", path, "--inplace"], { stdio: "pipe" });
+      execFileSync(process.execPath, [join(REPO, "bin", "tsdl.js"), "run", path, "--inplace"], { stdio: "pipe", timeout: RUN_TIMEOUT_MS });
     } catch (error) {
       ({ status, stderr } = error as { status: number; stderr: string });
     }
