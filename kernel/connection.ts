@@ -1,5 +1,7 @@
 /** The connection file Jupyter writes for a kernel: where to bind and how to sign. */
+import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { createServer } from "node:net";
 
 export interface ConnectionInfo {
   transport: "tcp" | "ipc";
@@ -36,4 +38,38 @@ export function endpoint(info: ConnectionInfo, channel: Channel): string {
   const port = info[`${channel}_port`];
   // Jupyter's ipc transport names files "<ip>-<port>", as jupyter_client does.
   return info.transport === "ipc" ? `ipc://${info.ip}-${port}` : `tcp://${info.ip}:${port}`;
+}
+
+/**
+ * A TCP port free on 127.0.0.1 right now.
+ * @example const port = await freePort();
+ */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on("error", reject);
+  });
+}
+
+/**
+ * What Jupyter would write for a kernel it starts on this machine: free ports on 127.0.0.1 and a fresh key —
+ * for starting a kernel ourselves (`tsdl run`, the tests' client).
+ * @example writeFileSync("connection.json", JSON.stringify(await localConnection()))
+ */
+export async function localConnection(): Promise<ConnectionInfo> {
+  return {
+    transport: "tcp",
+    ip: "127.0.0.1",
+    shell_port: await freePort(),
+    iopub_port: await freePort(),
+    stdin_port: await freePort(),
+    control_port: await freePort(),
+    hb_port: await freePort(),
+    key: randomBytes(16).toString("hex"),
+    signature_scheme: "hmac-sha256",
+  };
 }

@@ -4,13 +4,13 @@
  * first error with the cell and its traceback.
  */
 import { ChildProcess, spawn } from "node:child_process";
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import * as zmq from "zeromq";
-import { ConnectionInfo, endpoint } from "./connection";
+import { ConnectionInfo, endpoint, localConnection } from "./connection";
+import { MALLOC_ENV } from "./malloc-env";
 import { Message, Session } from "./wire";
 
 /** One nbformat 4 output. */
@@ -21,17 +21,6 @@ interface NotebookCell {
   source: string | string[];
   outputs?: Output[];
   execution_count?: number | null;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolvePort(port));
-    });
-    server.on("error", reject);
-  });
 }
 
 /** nbformat stores multi-line text as a list of lines; JSON mime types stay objects. */
@@ -60,10 +49,14 @@ class NotebookKernel {
   /** Starts `tsdl kernel` with `cwd` as its working folder (the notebook's, as Jupyter does). */
   static async start(cwd: string): Promise<NotebookKernel> {
     const folder = mkdtempSync(join(tmpdir(), "tsdl-run-"));
-    const ports = { shell_port: await freePort(), iopub_port: await freePort(), stdin_port: await freePort(), control_port: await freePort(), hb_port: await freePort() };
-    const connection: ConnectionInfo = { transport: "tcp", ip: "127.0.0.1", ...ports, key: randomBytes(16).toString("hex"), signature_scheme: "hmac-sha256" };
+    const connection = await localConnection();
     writeFileSync(join(folder, "connection.json"), JSON.stringify(connection));
-    const child = spawn(process.execPath, [join(__dirname, "..", "..", "bin", "tsdl.js"), "kernel", join(folder, "connection.json")], { cwd, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [join(__dirname, "..", "..", "bin", "tsdl.js"), "kernel", join(folder, "connection.json")], {
+      cwd,
+      // As the kernelspec's env does when Jupyter starts the kernel.
+      env: { ...process.env, ...MALLOC_ENV },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     const kernel = new NotebookKernel(new Session(connection.key, connection.signature_scheme), connection, child, folder);
     child.stdout!.on("data", (chunk) => (kernel.log += chunk));
     child.stderr!.on("data", (chunk) => (kernel.log += chunk));

@@ -3,27 +3,15 @@
  * own, talks on every channel, and collects IOPub messages per request.
  */
 import { ChildProcess, spawn } from "node:child_process";
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { mkdtempSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as zmq from "zeromq";
 import { Message, Session } from "../../kernel/wire";
-import { ConnectionInfo, endpoint } from "../../kernel/connection";
+import { ConnectionInfo, endpoint, localConnection } from "../../kernel/connection";
 import { REPO, assertBuilt } from "./harness";
 import { MALLOC_ENV } from "../../kernel/malloc-env";
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
 
 export interface ExecuteResult {
   reply: Message;
@@ -67,17 +55,7 @@ export class TestKernel {
   static async start(options: { cwd?: string } = {}): Promise<TestKernel> {
     assertBuilt();
     const cwd = options.cwd ?? mkdtempSync(join(tmpdir(), "tsdl-kernel-"));
-    const connection: ConnectionInfo = {
-      transport: "tcp",
-      ip: "127.0.0.1",
-      shell_port: await freePort(),
-      iopub_port: await freePort(),
-      stdin_port: await freePort(),
-      control_port: await freePort(),
-      hb_port: await freePort(),
-      key: randomBytes(16).toString("hex"),
-      signature_scheme: "hmac-sha256",
-    };
+    const connection = await localConnection();
     writeFileSync(join(cwd, "connection.json"), JSON.stringify(connection));
     const kernel = new TestKernel(connection, cwd);
     await kernel.connect();

@@ -5,7 +5,6 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { accessSync, constants, mkdirSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { delimiter, dirname, join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 
@@ -20,17 +19,7 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** A TCP port free on 127.0.0.1 right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
+export { freePort } from "../../kernel/connection";
 
 /**
  * The environment for a Jupyter server that reads and writes only folders under `work`: its config, runtime
