@@ -1,18 +1,13 @@
 /**
  * The preloaded libraries in a live kernel: np and plt as typed globals (completion, inspection, results),
  * figures shown after a cell, and imports of packages installed next to the notebook.
- * np and plt are built by other parts of the project; until their dist/ modules exist these tests are
- * skipped (visibly, with the reason in their names).
  */
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { REPO } from "./clients/harness";
 import { ofType, TestKernel } from "./clients/zmq-client";
 
-const npBuilt = existsSync(join(REPO, "dist", "lib", "np", "index.js"));
-const plotBuilt = existsSync(join(REPO, "dist", "lib", "plot", "index.js"));
 
 let kernel: TestKernel;
 beforeAll(async () => {
@@ -41,7 +36,7 @@ it("imports a package installed next to the notebook, with its types", async () 
   expect(reply.content.ename).toBe("TSError");
 });
 
-describe.skipIf(!npBuilt)(`np preloaded${npBuilt ? "" : " (skipped: dist/lib/np/index.js is not built)"}`, () => {
+describe("np preloaded", () => {
   it("completes np. and inspects with JSDoc", async () => {
     const completion = await kernel.request("shell", "complete_request", { code: "np.zer", cursor_pos: 6 });
     expect(completion.content.matches).toEqual(expect.arrayContaining(["zeros", "zeros_like"]));
@@ -82,7 +77,7 @@ describe.skipIf(!npBuilt)(`np preloaded${npBuilt ? "" : " (skipped: dist/lib/np/
   });
 });
 
-describe.skipIf(!plotBuilt)(`plt preloaded${plotBuilt ? "" : " (skipped: dist/lib/plot/index.js is not built)"}`, () => {
+describe("plt preloaded", () => {
   it("shows a figure made in a cell after the cell, once", async () => {
     const { outputs } = await kernel.execute("plt.plot([1, 2, 3], [1, 4, 9]);");
     const figures = ofType(outputs, "display_data");

@@ -3,7 +3,9 @@
  * them): arithmetic and sums to the bit, transcendental functions within 4 ulp, products to rounding; and
  * numpy's golden cases again with every call routed to the native backend.
  */
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import * as np from "../lib/np";
 import { NDArray } from "../lib/np/ndarray";
@@ -189,6 +191,11 @@ describe.runIf(native)("numpy's golden cases with every call on the native backe
   for (const c of loadGolden("linalg")) test(`linalg ${c.name}`, () => checkCase(c, { rtol: 1e-12, atol: 1e-12 }));
 });
 
-test.runIf(forcedTypescript)("TSDL_BACKEND=typescript forces the reference path", () => {
-  expect(backend()).toBe("typescript");
+test("TSDL_BACKEND=typescript forces the reference path in a process started with it", () => {
+  const reported = execFileSync(process.execPath, ["-e", 'console.log(require("./dist/lib/np").backend())'], {
+    cwd: join(__dirname, ".."),
+    env: { ...process.env, TSDL_BACKEND: "typescript" },
+    encoding: "utf8",
+  });
+  expect(reported.trim()).toBe("typescript");
 });
