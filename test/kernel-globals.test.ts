@@ -8,7 +8,6 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ofType, TestKernel } from "./clients/zmq-client";
 
-
 let kernel: TestKernel;
 beforeAll(async () => {
   // A notebook folder with its own package, to import from a cell.
