@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import * as np from "../lib/np";
 import { NDArray } from "../lib/np/ndarray";
-import { backend, setBackend } from "../lib/np/native";
+import { setBackend } from "../lib/np/native";
 import { checkCase } from "./helpers/cases";
 import { loadGolden } from "./helpers/golden";
 
