@@ -338,11 +338,19 @@ function planRewrite(file: tsModule.SourceFile, rewrites: Map<number, Rewrite>):
 function countOperators(file: tsModule.SourceFile): number {
   let count = 0;
   const visit = (node: tsModule.Node): void => {
-    if (operatorOffset(node, file) !== undefined) count++;
+    if (operatorOffset(node, file) !== undefined && !literalOnly(node)) count++;
     ts.forEachChild(node, visit);
   };
   visit(file);
   return count;
+}
+
+/** An expression made of literals alone (`1 + 1`, `-2 * (3 - 1)`, `"a" + "b"`) can never involve an array. */
+function literalOnly(node: tsModule.Node): boolean {
+  if (ts.isParenthesizedExpression(node)) return literalOnly(node.expression);
+  if (ts.isPrefixUnaryExpression(node)) return literalOnly(node.operand);
+  if (ts.isBinaryExpression(node)) return literalOnly(node.left) && literalOnly(node.right);
+  return ts.isLiteralExpression(node) || node.kind === ts.SyntaxKind.TrueKeyword || node.kind === ts.SyntaxKind.FalseKeyword;
 }
 
 /**
@@ -445,6 +453,7 @@ export class OperatorRewriter {
     const original = ts.createSourceFile("cell.ts", src, ts.ScriptTarget.Latest, true);
     const syntaxErrors = ((original as unknown as { parseDiagnostics?: unknown[] }).parseDiagnostics ?? []).length > 0;
     const operatorCount = countOperators(original);
+    if (operatorCount === 0) return undefined;
     const rewrites = new Map<number, Rewrite>();
     let cell = new RewrittenCell(src, []);
     let operators: RewrittenOperator[] = [];
@@ -546,9 +555,15 @@ export function withOperators(converter: Converter): Converter {
     return converter.addModule(name, content, meta);
   };
   addModule("__tsdl_operators__", preludeSource(helpers.sources, cwd));
-  // While the kernel waits for its first cell (it does not keep the process alive).
+  // Built once the first cell has run, while the user reads or types: building it at start would delay the
+  // first result by about a second. A cell with array operators before then builds it on demand.
   let closed = false;
-  setTimeout(() => closed || rewriter.warmUp(), 0).unref();
+  let warmUpScheduled = false;
+  const warmUpSoon = () => {
+    if (warmUpScheduled) return;
+    warmUpScheduled = true;
+    setTimeout(() => closed || rewriter.warmUp(), 0).unref();
+  };
   return {
     addModule,
     close: () => {
@@ -556,6 +571,7 @@ export function withOperators(converter: Converter): Converter {
       converter.close();
     },
     convert(prevDecl, src) {
+      warmUpSoon();
       const rewrite = rewriter.rewrite(prevDecl, src);
       if (!rewrite || rewrite.syntaxErrors) return converter.convert(prevDecl, src);
       const result = converter.convert(prevDecl, rewrite.cell.code);

@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { Evaluator } from "../kernel/evaluator";
 import { HELPERS_GLOBAL, OperatorRewriter, RewrittenCell, mayUseOperators } from "../kernel/operators";
 import { preludeSource, resolveGlobals } from "../kernel/prelude";
@@ -221,6 +221,13 @@ describe("the rewrite", () => {
     expect(rewriter.rewrite(prevDecl, "const s = 'a' + 1; 2 ** 3 < 4")).toBeUndefined();
     expect(mayUseOperators("np.zeros([2]).sum() // a - b, 'c * d'")).toBe(false);
     expect(mayUseOperators("x-1")).toBe(true);
+  });
+
+  it("does not type-check operators between literals alone (a kernel's first `1 + 1` needs no second program)", () => {
+    const fresh = new OperatorRewriter(tmpdir());
+    const check = vi.spyOn(fresh as unknown as { check: () => unknown }, "check");
+    expect(fresh.rewrite("", "1 + 1;\n-2 * (3 - 1) < 4 === true;\n'a' + 'b'")).toBeUndefined();
+    expect(check).not.toHaveBeenCalled();
   });
 
   it("maps offsets both ways: a cursor after an operand stays after it", () => {
