@@ -13,3 +13,22 @@ test("dot of transposed views reads through strides without materialising them",
   expect(a.T.dot(a).tolist()).toEqual([[9, 12, 15], [12, 17, 22], [15, 22, 29]]);
   expect(np.dot(a, a.T).tolist()).toEqual([[5, 14], [14, 50]]);
 });
+
+test("products small enough for the direct loop equal the packed product, in every operand layout", () => {
+  // Integer-valued elements make every summation order exact, so the two kernels must agree to the bit;
+  // zero padding along k makes the same product big enough for the packed (or native) kernel.
+  np.random.seed(11);
+  const integers = (m: number, n: number) => np.random.randint(-8, 8, [m, n]).astype("float64");
+  for (const [m, n, k] of [[1, 1, 1], [3, 3, 4], [4, 5, 5], [2, 7, 7]]) {
+    const base = integers(2 * m + 1, 2 * k + 1);
+    const other = integers(2 * n + 1, 2 * k + 1);
+    const lefts = [base.get(`0:${m}, 0:${k}`).copy(), base.T.get(`0:${k}, 0:${m}`).T, base.get(`1::2, 1::2`).get(`0:${m}, 0:${k}`)];
+    const rights = [other.get(`0:${n}, 0:${k}`).T, other.get(`0:${n}, 0:${k}`).T.copy(), other.get(`::-2, ::2`).get(`0:${n}, 0:${k}`).T];
+    for (const x of lefts) {
+      for (const y of rights) {
+        const padded = np.dot(np.hstack([x, np.zeros([m, 128])]), np.vstack([y, np.zeros([128, n])]));
+        expect(np.dot(x, y).tolist()).toEqual(padded.tolist());
+      }
+    }
+  }
+});

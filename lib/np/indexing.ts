@@ -33,10 +33,24 @@ function parseInteger(text: string, item: string): number {
   return Number(text);
 }
 
-function parseItems(items: readonly IndexItem[]): Parsed[] {
+// Notebook code indexes with the same few literals (":, 0", "0:5") again and again; their parse is kept.
+const parsedTexts = new Map<string, readonly Parsed[]>();
+const PARSED_TEXTS_KEPT = 1024;
+
+function parseTexts(text: string): readonly Parsed[] {
+  let parsed = parsedTexts.get(text);
+  if (parsed === undefined) {
+    parsed = text.split(",").map(parseText);
+    if (parsedTexts.size < PARSED_TEXTS_KEPT) parsedTexts.set(text, parsed);
+  }
+  return parsed;
+}
+
+function parseItems(items: readonly IndexItem[]): readonly Parsed[] {
+  if (items.length === 1 && typeof items[0] === "string") return parseTexts(items[0]);
   const parsed: Parsed[] = [];
   for (const item of items) {
-    if (typeof item === "string") parsed.push(...item.split(",").map(parseText));
+    if (typeof item === "string") parsed.push(...parseTexts(item));
     else if (item === null) parsed.push({ kind: "newaxis" });
     else if (typeof item === "number") {
       if (!Number.isInteger(item)) {
@@ -87,8 +101,13 @@ interface Selection {
 
 function select(a: NDArray, items: readonly IndexItem[]): Selection {
   const parsed = parseItems(items);
-  const consumed = parsed.reduce((n, p) => n + (p.kind === "int" || p.kind === "slice" ? 1 : p.kind === "array" ? Math.max(p.value.dtype === "bool" ? p.value.ndim : 1, 1) : 0), 0);
-  const ellipses = parsed.filter((p) => p.kind === "ellipsis").length;
+  let consumed = 0;
+  let ellipses = 0;
+  for (const p of parsed) {
+    if (p.kind === "int" || p.kind === "slice") consumed++;
+    else if (p.kind === "array") consumed += Math.max(p.value.dtype === "bool" ? p.value.ndim : 1, 1);
+    else if (p.kind === "ellipsis") ellipses++;
+  }
   if (ellipses > 1) throw new IndexError("an index can only have a single ellipsis ('...')");
   if (consumed > a.ndim) throw new IndexError(`too many indices for array: array is ${a.ndim}-dimensional, but ${consumed} were indexed`);
   const shape: number[] = [];

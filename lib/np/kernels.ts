@@ -19,7 +19,8 @@ type Loop = (shape: readonly number[], operands: readonly StridedOperand[], cons
 
 /** Compiled loops: expression → (operand dtypes as a base-6 number) → loop. */
 const cache = new Map<string, Map<number, Loop>>();
-const DTYPE_CODE: Record<DType, number> = { bool: 0, uint8: 1, int32: 2, int64: 3, float32: 4, float64: 5 };
+/** A dtype as a small integer, for caches keyed by dtypes. */
+export const DTYPE_CODE: Record<DType, number> = { bool: 0, uint8: 1, int32: 2, int64: 3, float32: 4, float64: 5 };
 
 const NAMES = ["x", "y", "z"];
 
@@ -41,7 +42,8 @@ function compile(expression: string, arity: number): Loop {
   lines.push(`const n = shape[nd - 1];`);
   ops.forEach((name) => lines.push(`const ${name}i = ${name}s[nd - 1];`));
   lines.push(`let outer = 1; for (let d = 0; d < nd - 1; d++) outer *= shape[d];`);
-  lines.push(`const counter = nd > 1 ? new Int32Array(nd - 1) : null;`);
+  // A plain array: allocating a typed array costs more than the whole loop over a (3, 4) operand.
+  lines.push(`const counter = []; for (let d = 0; d < nd - 1; d++) counter.push(0);`);
   lines.push(`const unit = ${ops.map((name) => `${name}i === 1`).join(" && ")};`);
   lines.push(`for (let r = 0; r < outer; r++) {`);
   lines.push(`  if (unit) { for (let i = 0; i < n; i++) { ${read((name) => `${name}p + i`)} od[op + i] = ${expression}; } }`);
@@ -62,19 +64,23 @@ function compile(expression: string, arity: number): Loop {
  */
 function collapse(shape: readonly number[], operands: readonly StridedOperand[]): [number[], StridedOperand[]] {
   const dims: number[] = [];
-  const strides: number[][] = operands.map(() => []);
+  const strides: number[][] = [];
+  for (let k = 0; k < operands.length; k++) strides.push([]);
   for (let d = 0; d < shape.length; d++) {
     if (shape[d] === 1) continue;
     const last = dims.length - 1;
-    if (last >= 0 && operands.every((op, k) => strides[k][last] === op.strides[d] * shape[d])) {
-      dims[last] *= shape[d];
-      operands.forEach((op, k) => (strides[k][last] = op.strides[d]));
-    } else {
-      dims.push(shape[d]);
-      operands.forEach((op, k) => strides[k].push(op.strides[d]));
+    let merges = last >= 0;
+    for (let k = 0; k < operands.length && merges; k++) merges = strides[k][last] === operands[k].strides[d] * shape[d];
+    if (merges) dims[last] *= shape[d];
+    else dims.push(shape[d]);
+    for (let k = 0; k < operands.length; k++) {
+      if (merges) strides[k][last] = operands[k].strides[d];
+      else strides[k].push(operands[k].strides[d]);
     }
   }
-  return [dims, operands.map((op, k) => ({ data: op.data, offset: op.offset, strides: strides[k] }))];
+  const collapsed: StridedOperand[] = [];
+  for (let k = 0; k < operands.length; k++) collapsed.push({ data: operands[k].data, offset: operands[k].offset, strides: strides[k] });
+  return [dims, collapsed];
 }
 
 /**
@@ -103,6 +109,65 @@ export function elementwise(
   }
   const [dims, collapsed] = collapse(shape, operands);
   loop(dims, collapsed, constant, helpers);
+}
+
+/** An input of a flat loop: a contiguous run of a buffer, or a scalar that every element sees. */
+export type FlatInput = { readonly data: TypedArray; readonly offset: number; readonly dtype: DType } | number;
+
+type FlatLoop = (n: number, od: TypedArray, op: number, x: TypedArray | number, xp: number, y: TypedArray | number, yp: number, f: KernelHelpers) => void;
+
+const flatCache = new Map<string, Map<number, FlatLoop>>();
+/** Code of a scalar input in a flat loop's cache key, after the dtypes' codes. */
+const SCALAR_CODE = 6;
+
+function compileFlat(expression: string, scalars: readonly boolean[]): FlatLoop {
+  const hoisted: string[] = [];
+  const reads: string[] = [];
+  scalars.forEach((scalar, k) => {
+    const name = NAMES[k];
+    if (scalar) hoisted.push(`const ${name} = ${name}a;`);
+    else reads.push(`const ${name} = ${name}a[${name}p + i];`);
+  });
+  const body = `${hoisted.join(" ")} for (let i = 0; i < n; i++) { ${reads.join(" ")} od[op + i] = ${expression}; }`;
+  return new Function("n", "od", "op", "xa", "xp", "ya", "yp", "f", body) as FlatLoop;
+}
+
+/**
+ * `elementwise` for the case tiny arrays meet most: every array operand contiguous and of the output's shape
+ * (`n` elements), scalars passed as numbers. It skips broadcasting views and dimension merging, which cost
+ * more than the arithmetic on a (3, 4) array; the expression and its values are the same.
+ */
+export function elementwiseFlat(
+  expression: string,
+  n: number,
+  out: { readonly data: TypedArray; readonly offset: number; readonly dtype: DType },
+  inputs: readonly [FlatInput] | readonly [FlatInput, FlatInput],
+  helpers: KernelHelpers = {},
+): void {
+  let byCode = flatCache.get(expression);
+  if (!byCode) {
+    byCode = new Map();
+    flatCache.set(expression, byCode);
+  }
+  const [x, y] = inputs;
+  let code = DTYPE_CODE[out.dtype];
+  for (const input of inputs) code = code * 7 + (typeof input === "number" ? SCALAR_CODE : DTYPE_CODE[input.dtype]);
+  let loop = byCode.get(code);
+  if (!loop) {
+    loop = compileFlat(expression, inputs.map((input) => typeof input === "number"));
+    byCode.set(code, loop);
+  }
+  const xa = typeof x === "number" ? x : x.data;
+  const xp = typeof x === "number" ? 0 : x.offset;
+  const ya = y === undefined ? 0 : typeof y === "number" ? y : y.data;
+  const yp = y === undefined || typeof y === "number" ? 0 : y.offset;
+  loop(n, out.data, out.offset, xa, xp, ya, yp, helpers);
+}
+
+/** Whether the native backend would run ufunc `name` of this arity on `size` float64 elements. */
+export function nativeTakes(name: string, arity: 1 | 2, size: number): boolean {
+  const backend = nativeBackend();
+  return backend !== null && size >= backend.minElements && backend.has(name, arity);
 }
 
 /** Whether `x` reads memory that `out` writes other than element for element (a shifted or transposed view). */

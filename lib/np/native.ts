@@ -101,11 +101,9 @@ function nativeBackendOf(binding: Addon, minElements: number): NativeBackend {
     gemm(a, b, c, m, n, k) {
       const d = descriptor;
       d[0] = m; d[1] = n; d[2] = k;
-      [a, b, c].forEach((op, i) => {
-        d[3 + 3 * i] = op.offset;
-        d[4 + 3 * i] = op.strides[0];
-        d[5 + 3 * i] = op.strides[1];
-      });
+      d[3] = a.offset; d[4] = a.strides[0]; d[5] = a.strides[1];
+      d[6] = b.offset; d[7] = b.strides[0]; d[8] = b.strides[1];
+      d[9] = c.offset; d[10] = c.strides[0]; d[11] = c.strides[1];
       binding.gemm(a.data as Float64Array, b.data as Float64Array, c.data as Float64Array, d);
     },
   };

@@ -60,6 +60,13 @@ export function contiguousStrides(shape: readonly number[]): number[] {
   return strides;
 }
 
+/** Whether two shapes are equal, dimension for dimension. */
+export function sameShape(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let d = 0; d < a.length; d++) if (a[d] !== b[d]) return false;
+  return true;
+}
+
 export function shapeSize(shape: readonly number[]): number {
   let size = 1;
   for (const n of shape) size *= n;
@@ -497,7 +504,7 @@ export function broadcastShapes(...shapes: (readonly number[])[]): number[] {
  * @example np.broadcast_to(np.arange(3), [2, 3])
  */
 export function broadcastTo(a: NDArray, shape: readonly number[]): NDArray {
-  if (a.shape.length === shape.length && a.shape.every((n, d) => n === shape[d])) return a;
+  if (sameShape(a.shape, shape)) return a;
   const lead = shape.length - a.ndim;
   if (lead < 0) throw new ValueError(`input operand has more dimensions than allowed by the axis remapping`);
   const strides = new Array<number>(shape.length).fill(0);

@@ -2,10 +2,10 @@
  * Elementwise operations with broadcasting (numpy's ufuncs). Each is described by the dtype of its result
  * and a loop expression per result dtype; one driver serves them all.
  */
-import { floatResult, isFloat, isInteger, resultType, type DType } from "./dtype";
+import { castScalar, floatResult, isFloat, isInteger, resultType, type DType } from "./dtype";
 import { OverflowError, ValueError, formatShape } from "./errors";
-import { elementwise, nativeElementwise, type KernelHelpers } from "./kernels";
-import { NDArray, asarray, broadcastShapes, broadcastTo, castExpression, empty, type ArrayLike } from "./ndarray";
+import { DTYPE_CODE, elementwise, elementwiseFlat, nativeElementwise, nativeTakes, type FlatInput, type KernelHelpers } from "./kernels";
+import { NDArray, asarray, broadcastShapes, broadcastTo, castExpression, empty, sameShape, type ArrayLike } from "./ndarray";
 
 /** Where to write a result instead of a new array (numpy's `out=`); must have the broadcast shape. */
 export interface OutOptions {
@@ -62,6 +62,8 @@ interface Ufunc {
    * OverflowError when it does not fit, as numpy 2), to the float result (division), or kept exact (comparisons).
    */
   readonly scalars: "promoted" | "result" | "exact";
+  /** Loop expressions already built, by (computed dtype, stored dtype) code: built once, not per call. */
+  readonly loops: string[];
 }
 
 const same = (dtype: DType) => dtype;
@@ -75,8 +77,15 @@ function rejectBool(message: string) {
   };
 }
 
-function expressionFor(ufunc: Ufunc, dtype: DType): string {
-  return typeof ufunc.expression === "string" ? ufunc.expression : ufunc.expression(dtype);
+/** The loop expression over operands of dtype `computed` whose result is stored into an array of `into`. */
+function loopExpression(ufunc: Ufunc, computed: DType, into: DType): string {
+  const code = DTYPE_CODE[computed] * 6 + DTYPE_CODE[into];
+  let loop = ufunc.loops[code];
+  if (loop === undefined) {
+    loop = storeExpression(typeof ufunc.expression === "string" ? ufunc.expression : ufunc.expression(computed), ufunc.result(computed), into);
+    ufunc.loops[code] = loop;
+  }
+  return loop;
 }
 
 /** Casts an operand to the dtype the loop computes in, only when the stored values would differ. */
@@ -94,16 +103,41 @@ function prepareOut(shape: readonly number[], dtype: DType, out: NDArray | undef
 
 /** Applies a binary ufunc with numpy's broadcasting and type promotion. */
 function applyBinary(ufunc: Ufunc, a: ArrayLike, b: ArrayLike, out?: NDArray): NDArray {
+  const flat = out === undefined ? flatBinary(ufunc, a, b) : null;
+  if (flat) return flat;
   const promoted = resultType(operandKind(a), operandKind(b));
   const dtype = ufunc.result(promoted);
   const x = computeDType(operand(ufunc, a, promoted, dtype), promoted);
   const y = computeDType(operand(ufunc, b, promoted, dtype), promoted);
-  const shape = x.shape.length === y.shape.length && x.shape.every((n, i) => n === y.shape[i]) ? x.shape : broadcastShapes(x.shape, y.shape);
+  const shape = sameShape(x.shape, y.shape) ? x.shape : broadcastShapes(x.shape, y.shape);
   const target = prepareOut(shape, dtype, out);
   const operands = [target, broadcastTo(x, shape), broadcastTo(y, shape)];
   if (!nativeElementwise(ufunc.name, shape, operands)) {
-    elementwise(storeExpression(expressionFor(ufunc, promoted), dtype, target.dtype), shape, operands, 0, helpers);
+    elementwise(loopExpression(ufunc, promoted, target.dtype), shape, operands, 0, helpers);
   }
+  return target;
+}
+
+/**
+ * applyBinary for contiguous arrays of one shape and the promoted dtype, or such an array and a number,
+ * where the native backend would not take the work: the per-call cost of tiny arrays, with the same values
+ * (scalars join as `operand` and `computeDType` would make them). Null when the operands are not that case.
+ */
+function flatBinary(ufunc: Ufunc, a: ArrayLike, b: ArrayLike): NDArray | null {
+  const arrayA = a instanceof NDArray;
+  const arrayB = b instanceof NDArray;
+  if (!(arrayA || typeof a === "number") || !(arrayB || typeof b === "number") || !(arrayA || arrayB)) return null;
+  if ((arrayA && !a.isContiguous) || (arrayB && !b.isContiguous) || (arrayA && arrayB && !sameShape(a.shape, b.shape))) return null;
+  const promoted = resultType(a as NDArray | number, b as NDArray | number);
+  if ((arrayA && a.dtype !== promoted) || (arrayB && b.dtype !== promoted)) return null;
+  const shape = (arrayA ? a : (b as NDArray)).shape;
+  const size = (arrayA ? a : (b as NDArray)).size;
+  if (nativeTakes(ufunc.name, 2, size) && promoted === "float64") return null;
+  const dtype = ufunc.result(promoted);
+  const x: FlatInput = arrayA ? a : scalarValue(ufunc, a as number, promoted, dtype);
+  const y: FlatInput = arrayB ? b : scalarValue(ufunc, b as number, promoted, dtype);
+  const target = empty(shape, dtype, "unspecified");
+  elementwiseFlat(loopExpression(ufunc, promoted, dtype), size, target, [x, y], helpers);
   return target;
 }
 
@@ -111,9 +145,14 @@ function applyBinary(ufunc: Ufunc, a: ArrayLike, b: ArrayLike, out?: NDArray): N
 function applyUnary(ufunc: Ufunc, a: ArrayLike, out?: NDArray): NDArray {
   const x = asarray(a);
   const dtype = ufunc.result(x.dtype);
+  if (out === undefined && x.isContiguous && !(x.dtype === "float64" && nativeTakes(ufunc.name, 1, x.size))) {
+    const target = empty(x.shape, dtype, "unspecified");
+    elementwiseFlat(loopExpression(ufunc, x.dtype, dtype), x.size, target, [x], helpers);
+    return target;
+  }
   const target = prepareOut(x.shape, dtype, out);
   if (!nativeElementwise(ufunc.name, x.shape, [target, x])) {
-    elementwise(storeExpression(expressionFor(ufunc, x.dtype), dtype, target.dtype), x.shape, [target, x], 0, helpers);
+    elementwise(loopExpression(ufunc, x.dtype, target.dtype), x.shape, [target, x], 0, helpers);
   }
   return target;
 }
@@ -129,16 +168,28 @@ function storeExpression(expression: string, computed: DType, into: DType): stri
 
 const INT_RANGE: Partial<Record<DType, [number, number]>> = { uint8: [0, 255], int32: [-(2 ** 31), 2 ** 31 - 1] };
 
-/** An operand as an array: scalars join in the dtype the ufunc's `scalars` rule says. */
-function operand(ufunc: Ufunc, value: ArrayLike, promoted: DType, result: DType): NDArray {
-  if (typeof value !== "number" && typeof value !== "boolean") return asarray(value);
-  if (ufunc.scalars === "exact") return asarray(value, { dtype: typeof value === "boolean" ? "bool" : "float64" });
+/** The dtype a scalar operand joins the loop in, by the ufunc's `scalars` rule (numpy 2's OverflowError when it does not fit). */
+function scalarDTypeFor(ufunc: Ufunc, value: number | boolean, promoted: DType, result: DType): DType {
+  if (ufunc.scalars === "exact") return typeof value === "boolean" ? "bool" : "float64";
   const dtype = ufunc.scalars === "result" ? result : promoted;
   const range = INT_RANGE[dtype];
   if (range && typeof value === "number" && (value < range[0] || value > range[1])) {
     throw new OverflowError(`Python integer ${value} out of bounds for ${dtype}`);
   }
-  return asarray(value, { dtype });
+  return dtype;
+}
+
+/** An operand as an array: scalars join in the dtype the ufunc's `scalars` rule says. */
+function operand(ufunc: Ufunc, value: ArrayLike, promoted: DType, result: DType): NDArray {
+  if (typeof value !== "number" && typeof value !== "boolean") return asarray(value);
+  return asarray(value, { dtype: scalarDTypeFor(ufunc, value, promoted, result) });
+}
+
+/** The value a number operand has in the loop: what `computeDType(operand(...))` would hold in its one element. */
+function scalarValue(ufunc: Ufunc, value: number, promoted: DType, result: DType): number {
+  const dtype = scalarDTypeFor(ufunc, value, promoted, result);
+  const stored = castScalar(dtype, value);
+  return dtype === promoted || castExpression(dtype, promoted) === "x" ? stored : castScalar(promoted, stored);
 }
 
 type Kind = { dtype: DType } | number | boolean;
@@ -149,12 +200,12 @@ function operandKind(value: ArrayLike): Kind {
 }
 
 function binary(name: string, result: (dtype: DType) => DType, expression: Expression, scalars: Ufunc["scalars"] = "promoted") {
-  const ufunc: Ufunc = { name, result, expression, scalars };
+  const ufunc: Ufunc = { name, result, expression, scalars, loops: [] };
   return (a: ArrayLike, b: ArrayLike, options: OutOptions = {}): NDArray => applyBinary(ufunc, a, b, options.out);
 }
 
 function unary(name: string, result: (dtype: DType) => DType, expression: Expression) {
-  const ufunc: Ufunc = { name, result, expression, scalars: "promoted" };
+  const ufunc: Ufunc = { name, result, expression, scalars: "promoted", loops: [] };
   return (a: ArrayLike, options: OutOptions = {}): NDArray => applyUnary(ufunc, a, options.out);
 }
 
