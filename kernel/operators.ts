@@ -77,6 +77,28 @@ export function mayUseOperators(src: string): boolean {
   return false;
 }
 
+/**
+ * Edits that keep tslab from misreading names of earlier cells, which live on `exports`: tslab rewrites every
+ * identifier whose symbol an earlier cell declared to `exports.name`. A shorthand property (`{ costs }`) is not
+ * rewritten and then reads an undefined variable, so it is spelled out (`{ costs: costs }`); the property name
+ * of a renaming destructuring (`const { cost: c } = f()`) is, and breaks the cell ("Identifier 'exports' has
+ * already been declared"), so it is quoted (`{ "cost": c }`). Both mean the same in TypeScript.
+ * @example previousNameEdits(parse("const o = { costs };")) // [{ start: 17, end: 17, text: ": costs", order: 0 }]
+ */
+export function previousNameEdits(file: tsModule.SourceFile): Edit[] {
+  const edits: Edit[] = [];
+  const visit = (node: tsModule.Node): void => {
+    if (ts.isShorthandPropertyAssignment(node)) {
+      edits.push({ start: node.name.end, end: node.name.end, text: `: ${node.name.text}`, order: 0 });
+    } else if (ts.isBindingElement(node) && node.propertyName && ts.isIdentifier(node.propertyName)) {
+      edits.push({ start: node.propertyName.getStart(file), end: node.propertyName.end, text: JSON.stringify(node.propertyName.text), order: 2 });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return edits;
+}
+
 /** An original offset range. */
 interface Span {
   start: number;
@@ -84,7 +106,7 @@ interface Span {
 }
 
 /** One change to the cell's text: `text` replaces [start, end) of the original (an insertion when they are equal). */
-interface Edit {
+export interface Edit {
   start: number;
   end: number;
   text: string;
@@ -449,13 +471,16 @@ export class OperatorRewriter {
   }
 
   private decide(prevDecl: string, src: string): OperatorRewrite | undefined {
-    if (!mayUseOperators(src)) return undefined;
+    const operatorTokens = mayUseOperators(src);
+    if (!operatorTokens && !src.includes("{")) return undefined;
     const original = ts.createSourceFile("cell.ts", src, ts.ScriptTarget.Latest, true);
     const syntaxErrors = ((original as unknown as { parseDiagnostics?: unknown[] }).parseDiagnostics ?? []).length > 0;
-    const operatorCount = countOperators(original);
-    if (operatorCount === 0) return undefined;
+    const nameEdits = previousNameEdits(original);
+    const operatorCount = operatorTokens ? countOperators(original) : 0;
+    const withoutOperators = () => (nameEdits.length > 0 ? { cell: new RewrittenCell(src, nameEdits), operators: [], errors: [], syntaxErrors } : undefined);
+    if (operatorCount === 0) return withoutOperators();
     const rewrites = new Map<number, Rewrite>();
-    let cell = new RewrittenCell(src, []);
+    let cell = new RewrittenCell(src, nameEdits);
     let operators: RewrittenOperator[] = [];
     for (;;) {
       const analyzed = cell;
@@ -470,11 +495,11 @@ export class OperatorRewriter {
       }
       if (found) {
         const plan = planRewrite(original, rewrites);
-        cell = new RewrittenCell(src, plan.edits);
+        cell = new RewrittenCell(src, [...nameEdits, ...plan.edits]);
         operators = plan.operators;
       }
       if (!found || rewrites.size === operatorCount) {
-        if (rewrites.size === 0 && findings.errors.length === 0) return undefined;
+        if (rewrites.size === 0 && findings.errors.length === 0) return withoutOperators();
         const errors = findings.errors.map(({ start, end, expression, message }) => ({
           diagnostic: {
             start: cell.position(analyzed.toOriginal(start)),

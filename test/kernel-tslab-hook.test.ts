@@ -81,6 +81,21 @@ describe("tslab's converter", () => {
   });
 });
 
+describe("names of earlier cells, which tslab keeps on `exports`", () => {
+  it("in a shorthand property and as the property a destructuring renames", async () => {
+    expect((await engine.execute("interface Result { cost: number; w: number }\nfunction train(): Result { return { cost: 0.5, w: 2 }; }\nconst costs = [1, 2];", "names-1")).kind).toBe("ok");
+    expect(await engine.execute("const history = { costs };\nhistory.costs.length", "names-2")).toEqual({ kind: "ok", value: 2, hasValue: true });
+    expect(await engine.execute("const { cost: finalCost, w } = train();\nfinalCost + w", "names-3")).toEqual({ kind: "ok", value: 2.5, hasValue: true });
+    expect(await engine.execute("const { cost: withDefault = 9 } = train();\nlet total = 0;\n({ w: total } = train());\nwithDefault + total", "names-4")).toEqual({ kind: "ok", value: 2.5, hasValue: true });
+    expect(await engine.execute("finalCost", "names-5")).toEqual({ kind: "ok", value: 0.5, hasValue: true });
+  });
+
+  it("type errors there point at what the user typed", async () => {
+    const report = await engine.execute("const { nope: x } = train();", "names-6");
+    expect(report).toEqual({ kind: "compile-error", diagnostics: [{ line: 1, column: 9, message: "Property 'nope' does not exist on type 'Result'." }] });
+  });
+});
+
 describe("codeCompleteness", () => {
   it.each([
     ["const a = 1;", { status: "complete" }],
