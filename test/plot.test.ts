@@ -1,8 +1,11 @@
 /** plt's API: the MIME bundle, inline-backend figure lifecycle, format strings, inputs and plotly traces. */
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { DISPLAY, setDisplaySink, type MimeBundle } from "../lib/display";
 import * as np from "../lib/np";
-import { plt, takeUnshownFigures, type PlotlyFigure } from "../lib/plot";
+import { Axes, plt, takeUnshownFigures, type PlotlyFigure } from "../lib/plot";
 import { parseFormat } from "../lib/plot/format";
 
 afterEach(() => {
@@ -288,6 +291,78 @@ describe("plotly traces", () => {
     }
     expect(warnings[0]).toMatch(/^No artists with labels found to put in legend/);
     expect(plt.gcf().toPlotly().layout.showlegend).toBe(false);
+  });
+});
+
+describe("the object-oriented API: subplots, Axes setters, suptitle, savefig", () => {
+  it("subplots squeezes its grid as matplotlib does and makes the first axes current", () => {
+    const [single, ax] = plt.subplots();
+    expect(ax).toBeInstanceOf(Axes);
+    expect(single.axes).toEqual([ax]);
+    const [row, axs] = plt.subplots(1, 3, { figsize: [9, 3] });
+    expect(axs.map((a) => a.spec)).toEqual([1, 2, 3].map((index) => ({ rows: 1, cols: 3, index })));
+    expect([row.widthPx, row.heightPx]).toEqual([900, 300]);
+    const [, grid] = plt.subplots(2, 2);
+    expect(grid.map((r) => r.map((a) => a.spec.index))).toEqual([[1, 2], [3, 4]]);
+    expect(plt.gca()).toBe(grid[0][0]);
+    expect(() => plt.subplots(0, 2)).toThrow("nrows and ncols must be positive integers");
+  });
+
+  it("Axes setters draw what the pyplot functions draw", () => {
+    const drawBoth = (draw: (ax: Axes) => void) => {
+      const [figure, ax] = plt.subplots();
+      ax.plot([1, 10, 100], { label: "cost" });
+      draw(ax);
+      return figure.toPlotly();
+    };
+    const viaAxes = drawBoth((ax) => {
+      ax.set_title("t");
+      ax.set_xlabel("x");
+      ax.set_ylabel("y");
+      ax.set_yscale("log");
+      ax.grid(true);
+      ax.legend({ loc: "upper left" });
+    });
+    const viaPyplot = drawBoth(() => {
+      plt.title("t");
+      plt.xlabel("x");
+      plt.ylabel("y");
+      plt.yscale("log");
+      plt.grid(true);
+      plt.legend({ loc: "upper left" });
+    });
+    expect(viaAxes).toEqual(viaPyplot);
+    expect(viaAxes.layout.yaxis.type).toBe("log");
+    expect(viaAxes.layout.legend).toBeDefined();
+  });
+
+  it("suptitle is centred near the top of the figure, in the static picture too", () => {
+    plt.subplot(1, 2, 1);
+    plt.plot([1, 2]);
+    plt.suptitle("Two learning rates");
+    const annotation = plt.gcf().toPlotly().layout.annotations.find((a: { text: string }) => a.text === "Two learning rates");
+    expect(annotation).toMatchObject({ x: 0.5, y: 0.98, xanchor: "center", yanchor: "top" });
+    expect(plt.gcf().toSVG()).toContain(">Two learning rates</text>");
+  });
+
+  it("savefig writes the SVG, the plotly JSON or an offline HTML page, and names the formats it has", () => {
+    const dir = mkdtempSync(join(tmpdir(), "tsdl-savefig-"));
+    try {
+      plt.plot([3, 1, 2]);
+      const figure = plt.gcf();
+      plt.savefig(join(dir, "cost.svg"));
+      plt.savefig(join(dir, "cost.JSON"));
+      plt.savefig(join(dir, "cost.html"));
+      expect(readFileSync(join(dir, "cost.svg"), "utf8")).toBe(figure.toSVG());
+      expect(JSON.parse(readFileSync(join(dir, "cost.JSON"), "utf8"))).toEqual(figure.toPlotly());
+      const html = readFileSync(join(dir, "cost.html"), "utf8");
+      expect(html).toContain(JSON.stringify(figure.toPlotly().data));
+      expect(html).toContain("Plotly.newPlot");
+      expect(html).not.toMatch(/<script src=/);
+      expect(() => plt.savefig(join(dir, "cost.png"))).toThrow("Format 'png' is not supported (supported formats: html, json, svg)");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

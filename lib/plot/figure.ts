@@ -3,6 +3,8 @@
  * ({data, layout, config}) laid out like matplotlib (same axes boxes, view limits, legend placement), and that
  * plotly figure is also what the static SVG is drawn from, so the interactive and the static chart agree.
  */
+import { readFileSync, writeFileSync } from "node:fs";
+import { extname } from "node:path";
 import { array, type NDArray } from "../np";
 import { DISPLAY, type Displayable, type MimeBundle } from "../display";
 import { COLOR_CYCLE, cssColor, getColormap, type Colormap, type ColorSpec } from "./colors";
@@ -382,6 +384,52 @@ export class Axes {
     });
   }
 
+  /** Sets the title above the axes (matplotlib's `Axes.set_title`). @example ax.set_title("cost") */
+  set_title(label: string): void {
+    this.title = label;
+  }
+
+  /** Labels the x axis (matplotlib's `Axes.set_xlabel`). @example ax.set_xlabel("iterations") */
+  set_xlabel(label: string): void {
+    this.xlabel = label;
+  }
+
+  /** Labels the y axis (matplotlib's `Axes.set_ylabel`). @example ax.set_ylabel("cost") */
+  set_ylabel(label: string): void {
+    this.ylabel = label;
+  }
+
+  /** Sets the x axis scale, "linear" or "log" (matplotlib's `Axes.set_xscale`). @example ax.set_xscale("log") */
+  set_xscale(value: Scale): void {
+    this.xscale = checkScale(value);
+  }
+
+  /** Sets the y axis scale, "linear" or "log" (matplotlib's `Axes.set_yscale`). @example ax.set_yscale("log") */
+  set_yscale(value: Scale): void {
+    this.yscale = checkScale(value);
+  }
+
+  /** Shows or hides grid lines at the major ticks; without an argument toggles them (matplotlib's `Axes.grid`). @example ax.grid(true) */
+  grid(visible?: boolean): void {
+    this.gridVisible = visible ?? !this.gridVisible;
+  }
+
+  /**
+   * Shows a legend of the labelled traces (matplotlib's `Axes.legend`); with a list, labels the traces in drawing
+   * order. `loc` is "best" (the corner covering the least data, the default) or e.g. "upper right".
+   * @example ax.plot(a, { label: "train" }); ax.plot(b, { label: "test" }); ax.legend({ loc: "upper center" });
+   */
+  legend(labelsOrOptions?: readonly string[] | { loc?: LegendLocation }, options: { loc?: LegendLocation } = {}): void {
+    const labels = Array.isArray(labelsOrOptions) ? labelsOrOptions : undefined;
+    const { loc } = Array.isArray(labelsOrOptions) ? options : { ...options, ...(labelsOrOptions as { loc?: LegendLocation } | undefined) };
+    if (labels) this.labelTraces(labels);
+    if (!this.hasLabels()) {
+      console.warn("No artists with labels found to put in legend.  Note that artists whose label start with an underscore are ignored when legend() is called with no argument.");
+      return;
+    }
+    this.legendLocation = loc ?? "best";
+  }
+
   /** Sets the x view limits (matplotlib's `set_xlim`); an omitted side stays automatic. @example ax.set_xlim(0, 100) */
   set_xlim(left?: number, right?: number): void {
     this.xlimits = [left ?? this.xlimits[0], right ?? this.xlimits[1]];
@@ -525,6 +573,8 @@ export class Axes {
 export class Figure implements Displayable {
   readonly axes: Axes[] = [];
   currentAxes?: Axes;
+  /** The figure's title above the grid of axes (`suptitle`). */
+  title = "";
 
   constructor(readonly number: number, readonly figsize: readonly [number, number] = STYLE.figsize) {}
 
@@ -554,6 +604,43 @@ export class Figure implements Displayable {
     return axes;
   }
 
+  /**
+   * A `rows` × `cols` grid of new axes (matplotlib's `fig.subplots`), squeezed as matplotlib does: one Axes for
+   * a 1 × 1 grid, a list for a single row or column, else a list of rows. The first one becomes current.
+   * @example const [left, right] = plt.figure().subplots(1, 2) as Axes[]
+   */
+  subplots(rows = 1, cols = 1): Axes | Axes[] | Axes[][] {
+    const grid: Axes[][] = [];
+    for (let r = 0; r < rows; r++) {
+      grid.push([]);
+      for (let c = 0; c < cols; c++) grid[r].push(this.subplot(rows, cols, r * cols + c + 1));
+    }
+    this.currentAxes = grid[0][0];
+    if (rows === 1 && cols === 1) return grid[0][0];
+    if (rows === 1 || cols === 1) return grid.flat();
+    return grid;
+  }
+
+  /** A title centred above all axes (matplotlib's `fig.suptitle`). @example fig.suptitle("Learning rates") */
+  suptitle(text: string): void {
+    this.title = text;
+  }
+
+  /**
+   * Writes the figure to a file, its format from the extension (matplotlib's `fig.savefig`): `.svg` the static
+   * picture, `.html` a page with the interactive chart (plotly.js included), `.json` the plotly figure. Raster
+   * formats are not available: tsdl draws vectors only.
+   * @example fig.savefig("cost.svg")
+   */
+  savefig(path: string): void {
+    const extension = extname(path).slice(1).toLowerCase();
+    const figure = this.toPlotly();
+    if (extension === "svg") writeFileSync(path, renderSvg(figure));
+    else if (extension === "json") writeFileSync(path, JSON.stringify(figure));
+    else if (extension === "html") writeFileSync(path, standaloneHtml(figure, this.toString()));
+    else throw new Error(`plt.savefig: Format '${extension}' is not supported (supported formats: html, json, svg)`);
+  }
+
   /** The current axes, a single full-size one if there is none yet (matplotlib's `fig.gca()`). @example fig.gca().set_ylim(0, 1) */
   gca(): Axes {
     return this.currentAxes ?? this.subplot(1, 1, 1);
@@ -575,7 +662,7 @@ export class Figure implements Displayable {
       hovermode: "closest",
       bargap: 0,
       ...Object.assign({}, ...parts.map((p) => p.layout)),
-      annotations: parts.flatMap((p) => p.annotations),
+      annotations: [...parts.flatMap((p) => p.annotations), ...(this.title ? [suptitleAnnotation(this.title)] : [])],
     };
     return { data: parts.flatMap((p) => p.data), layout, config: { displaylogo: false, responsive: false } };
   }
@@ -635,6 +722,29 @@ export function figureBundle(figure: PlotlyFigure, summary: string): MimeBundle 
     "image/svg+xml": svg,
     "text/plain": summary,
   };
+}
+
+function checkScale(value: string): Scale {
+  if (value !== "linear" && value !== "log") throw new Error(`plt: unknown scale '${value}'; supported: "linear", "log"`);
+  return value;
+}
+
+/** matplotlib's suptitle: centred at 98 % of the figure's height, hanging from there, in the "large" size. */
+function suptitleAnnotation(text: string): Record<string, unknown> {
+  return { text, xref: "paper", yref: "paper", x: 0.5, y: 0.98, xanchor: "center", yanchor: "top", showarrow: false, font: { size: STYLE.titleSize } };
+}
+
+/** A page showing the figure with plotly.js (inlined, so it works offline), its static picture until the script has run. */
+function standaloneHtml(figure: PlotlyFigure, summary: string): string {
+  const plotly = readFileSync(require.resolve("plotly.js-dist"), "utf8");
+  const json = JSON.stringify(figure).replace(/</g, "\\u003c");
+  return `<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>${escapeAttribute(summary)}</title></head>
+<body><div id="figure">${renderSvg(figure)}</div>
+<script>${plotly}</script>
+<script>const figure = ${json}; const div = document.getElementById("figure"); div.innerHTML = ""; Plotly.newPlot(div, figure.data, figure.layout, figure.config);</script>
+</body></html>
+`;
 }
 
 function escapeAttribute(text: string): string {

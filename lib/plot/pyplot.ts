@@ -79,6 +79,45 @@ export function subplot(rows: number, cols?: number, index?: number): Axes {
 }
 
 /**
+ * A new figure with a `rows` × `cols` grid of axes (matplotlib's `plt.subplots`): `[fig, ax]` for one axes,
+ * `[fig, axs]` with a list for one row or column, else with a list of rows. Options as `plt.figure`.
+ * @example
+ * const [fig, [costAxes, accuracyAxes]] = plt.subplots(1, 2, { figsize: [10, 4] });
+ * costAxes.plot(costs);
+ * costAxes.set_title("cost");
+ */
+export function subplots(options?: FigureOptions): [Figure, Axes];
+export function subplots(rows: 1, cols?: 1, options?: FigureOptions): [Figure, Axes];
+export function subplots(rows: 1, cols: number, options?: FigureOptions): [Figure, Axes[]];
+export function subplots(rows: number, cols?: 1, options?: FigureOptions): [Figure, Axes[]];
+export function subplots(rows: number, cols: number, options?: FigureOptions): [Figure, Axes[][]];
+export function subplots(...args: [FigureOptions?] | [number, number?, FigureOptions?]): [Figure, Axes | Axes[] | Axes[][]] {
+  const [rows, cols, options] = typeof args[0] === "number" ? (args as [number, number?, FigureOptions?]) : [1, 1, args[0] as FigureOptions | undefined];
+  if (!(Number.isInteger(rows) && Number.isInteger(cols ?? 1) && rows > 0 && (cols ?? 1) > 0)) {
+    throw new Error(`plt.subplots: nrows and ncols must be positive integers, got ${rows}, ${cols}`);
+  }
+  const fig = figure(options);
+  return [fig, fig.subplots(rows, cols ?? 1)];
+}
+
+/**
+ * A title centred above all the axes of the current figure (matplotlib's `plt.suptitle`).
+ * @example plt.suptitle("Learning rate comparison")
+ */
+export function suptitle(text: string): void {
+  gcf().suptitle(text);
+}
+
+/**
+ * Writes the current figure to a file (matplotlib's `plt.savefig`): `.svg`, `.html` (interactive) or `.json`
+ * (plotly). Call it before `show()`, which closes the figure.
+ * @example plt.plot(costs); plt.savefig("costs.svg");
+ */
+export function savefig(path: string): void {
+  gcf().savefig(path);
+}
+
+/**
  * Plots y against x as lines and/or markers (matplotlib's `plt.plot`). Without x the points are at 0, 1, 2, …;
  * `fmt` is a matplotlib format string such as `"r--"` (red dashed) or `"bo"` (blue dots); a 2-D y draws one
  * line per column.
@@ -138,7 +177,7 @@ export function bar(x: PlotData | readonly string[], height: PlotData | number, 
  * @example plt.title("Learning rate = 0.005")
  */
 export function title(label: string): void {
-  gca().title = label;
+  gca().set_title(label);
 }
 
 /**
@@ -146,7 +185,7 @@ export function title(label: string): void {
  * @example plt.xlabel("iterations (per hundreds)")
  */
 export function xlabel(label: string): void {
-  gca().xlabel = label;
+  gca().set_xlabel(label);
 }
 
 /**
@@ -154,7 +193,7 @@ export function xlabel(label: string): void {
  * @example plt.ylabel("cost")
  */
 export function ylabel(label: string): void {
-  gca().ylabel = label;
+  gca().set_ylabel(label);
 }
 
 /**
@@ -165,15 +204,7 @@ export function ylabel(label: string): void {
  * plt.legend({ loc: "upper center" });
  */
 export function legend(labelsOrOptions?: readonly string[] | { loc?: LegendLocation }, options: { loc?: LegendLocation } = {}): void {
-  const axes = gca();
-  const labels = Array.isArray(labelsOrOptions) ? labelsOrOptions : undefined;
-  const { loc } = Array.isArray(labelsOrOptions) ? options : { ...options, ...(labelsOrOptions as { loc?: LegendLocation } | undefined) };
-  if (labels) axes.labelTraces(labels);
-  if (!axes.hasLabels()) {
-    console.warn("No artists with labels found to put in legend.  Note that artists whose label start with an underscore are ignored when legend() is called with no argument.");
-    return;
-  }
-  axes.legendLocation = loc ?? "best";
+  gca().legend(labelsOrOptions, options);
 }
 
 /**
@@ -199,17 +230,12 @@ export function ylim(bottom?: number | readonly [number, number], top?: number):
   return axes.get_ylim();
 }
 
-function checkScale(value: string): Scale {
-  if (value !== "linear" && value !== "log") throw new Error(`plt: unknown scale '${value}'; supported: "linear", "log"`);
-  return value;
-}
-
 /**
  * Sets the x axis scale, "linear" or "log" (matplotlib's `plt.xscale`).
  * @example plt.xscale("log")
  */
 export function xscale(value: Scale): void {
-  gca().xscale = checkScale(value);
+  gca().set_xscale(value);
 }
 
 /**
@@ -217,7 +243,7 @@ export function xscale(value: Scale): void {
  * @example plt.yscale("log")
  */
 export function yscale(value: Scale): void {
-  gca().yscale = checkScale(value);
+  gca().set_yscale(value);
 }
 
 /**
@@ -225,8 +251,7 @@ export function yscale(value: Scale): void {
  * @example plt.grid(true)
  */
 export function grid(visible?: boolean): void {
-  const axes = gca();
-  axes.gridVisible = visible ?? !axes.gridVisible;
+  gca().grid(visible);
 }
 
 /**
