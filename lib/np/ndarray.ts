@@ -394,6 +394,30 @@ export function ravelData(a: NDArray): TypedArray {
   return a.copy().data;
 }
 
+/**
+ * Where each 1-D lane of `a` along `axis` starts in `a.data`, one per index of the other axes in C order:
+ * element i of lane k is at `offsets[k] + i * a.strides[axis]`. Functions along an axis (scans, sorts,
+ * argmax) walk arrays of any layout this way.
+ */
+export function laneOffsets(a: NDArray, axis: number): number[] {
+  const shape = a.shape.filter((_, d) => d !== axis);
+  const strides = a.strides.filter((_, d) => d !== axis);
+  const count = shapeSize(shape);
+  const offsets = new Array<number>(count);
+  const index = new Array<number>(shape.length).fill(0);
+  let at = a.offset;
+  for (let k = 0; k < count; k++) {
+    offsets[k] = at;
+    for (let d = shape.length - 1; d >= 0; d--) {
+      at += strides[d];
+      if (++index[d] < shape[d]) break;
+      at -= strides[d] * shape[d];
+      index[d] = 0;
+    }
+  }
+  return offsets;
+}
+
 function inferNested(value: readonly NestedArray[]): { shape: number[]; dtype: DType } {
   const shape: number[] = [];
   let level: NestedArray = value;

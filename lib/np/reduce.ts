@@ -6,7 +6,7 @@ import { castScalar, isFloat, type DType, type TypedArray } from "./dtype";
 import { ValueError, normalizeAxis } from "./errors";
 import { elementwise, nativeElementwise } from "./kernels";
 import { NATIVE_MAX_DIMS, nativeBackend } from "./native";
-import { NDArray, asarray, empty, ravelData, type ArrayLike, type AxisOptions, type Reduced, type VarianceOptions } from "./ndarray";
+import { NDArray, asarray, empty, laneOffsets, ravelData, type ArrayLike, type AxisOptions, type Reduced, type VarianceOptions } from "./ndarray";
 import { divide, multiply, subtract, sqrt } from "./ufunc";
 
 interface Plan {
@@ -222,12 +222,9 @@ function argExtremumOf(name: string, better: (x: number, best: number) => boolea
   const axis = normalizeAxis(options.axis, x.ndim);
   const n = x.shape[axis];
   if (n === 0) throw new ValueError(`attempt to get ${name} of an empty sequence`);
-  const moved = x.transpose([...x.shape.keys()].filter((d) => d !== axis).concat(axis));
-  const out = empty(moved.shape.slice(0, -1), "int64");
-  const index = new Array<number>(out.ndim).fill(0);
-  const step = moved.strides[moved.ndim - 1];
-  for (let k = 0; k < out.size; k++) {
-    const start = moved.offsetOf(index);
+  const out = empty(x.shape.filter((_, d) => d !== axis), "int64");
+  const step = x.strides[axis];
+  laneOffsets(x, axis).forEach((start, k) => {
     let best = 0;
     for (let i = 1; i < n; i++) {
       const v = x.data[start + i * step];
@@ -236,8 +233,7 @@ function argExtremumOf(name: string, better: (x: number, best: number) => boolea
       if (better(v, b) || v !== v) best = i;
     }
     out.data[k] = best;
-    for (let d = out.ndim - 1; d >= 0 && ++index[d] === out.shape[d]; d--) index[d] = 0;
-  }
+  });
   if (!options.keepdims) return out;
   return out.reshape(x.shape.map((len, d) => (d === axis ? 1 : len)));
 }
