@@ -19,7 +19,7 @@ export { promoteTypes as promote_types } from "./dtype";
 export { AxisError, IndexError, MemoryError, OverflowError, ValueError } from "./errors";
 export * from "./creation";
 export * from "./ufunc";
-export { abs as absolute } from "./ufunc";
+export { abs as absolute, round as around } from "./ufunc";
 export { all, any, argmax, argmin, max, mean, min, prod, std, sum, var } from "./reduce";
 export { max as amax, min as amin } from "./reduce";
 export * from "./shape";

@@ -19,14 +19,18 @@ def case(name, op, fn, args, kwargs=None):
     return c
 
 
-def sample(shape, dtype):
+def sample(shape, dtype, gen=rng):
     if dtype == "bool":
-        return rng.integers(0, 2, shape).astype(bool)
+        return gen.integers(0, 2, shape).astype(bool)
     if dtype == "uint8":
-        return rng.integers(0, 256, shape).astype(np.uint8)
+        return gen.integers(0, 256, shape).astype(np.uint8)
     if dtype in ("int32", "int64"):
-        return rng.integers(-20, 20, shape).astype(dtype)
-    return (rng.standard_normal(shape) * 10).astype(dtype)
+        return gen.integers(-20, 20, shape).astype(dtype)
+    return (gen.standard_normal(shape) * 10).astype(dtype)
+
+
+# Cases added after the first fixtures draw from their own generator, so that the earlier cases keep their data.
+later = np.random.default_rng(1)
 
 
 DTYPES = ["bool", "uint8", "int32", "int64", "float32", "float64"]
@@ -80,6 +84,60 @@ ufunc_cases.append(case("clip none", "clip", lambda: np.clip(x, None, 4.25), [ar
 xi = sample((3, 4), "int64")
 ufunc_cases.append(case("clip int", "clip", lambda: np.clip(xi, -3, 4), [arr(xi), -3, 4]))
 ufunc_cases.append(case("negative int power", "power", lambda: np.power(xi, -1), [arr(xi), -1]))
+
+# Rounding, more transcendental functions, reciprocal; numpy's float16 results (from bool and uint8) are left out.
+INTEGRAL = ["floor", "ceil", "trunc"]
+FLOATING = ["rint", "log2", "log10", "exp2", "expm1", "tan", "arcsin", "arccos", "arctan", "sinh", "cosh"]
+special_more = np.concatenate([special, [-0.5, 0.5000000000000001, 1.5, -2.5, 3.5, 4503599627370495.5, 0.49999999999999994, 1.0, -1.0, 0.999, 1e-17, -1e-17, 710.0, 89.0]])
+for op in INTEGRAL + FLOATING + ["reciprocal"]:
+    dtypes = DTYPES if op in INTEGRAL else ["uint8", "int32", "int64", "float32", "float64"] if op == "reciprocal" else ["int32", "int64", "float32", "float64"]
+    for d in dtypes:
+        a = sample((4, 5), d, later)
+        if op in ("arcsin", "arccos") and d.startswith("float"):
+            a = (a / 20).astype(d)
+        with np.errstate(all="ignore"):
+            ufunc_cases.append(case(f"{op} {d}", op, lambda: getattr(np, op)(a), [arr(a)]))
+    with np.errstate(all="ignore"):
+        ufunc_cases.append(case(f"{op} special", op, lambda: getattr(np, op)(special_more), [arr(special_more)]))
+ri = np.array([0, 1, -1, 2, -2, 7], dtype="int64")
+for d in ["int32", "int64"]:
+    with np.errstate(all="ignore"):
+        ufunc_cases.append(case(f"reciprocal zero {d}", "reciprocal", lambda: np.reciprocal(ri.astype(d)), [arr(ri.astype(d))]))
+halves = np.array([0.5, 1.5, 2.5, -0.5, -1.5, -2.5, 2.675, 1.005, -0.4, 0.49999999999999994, 1234.5678, -9876.54321, 1e300, 1e-300, np.nan, np.inf, -np.inf, -0.0])
+for d in ["float64", "float32"]:
+    for decimals in [0, 1, 2, 3, -1, -2, 10, 20, 25]:
+        with np.errstate(all="ignore"):
+            h = halves.astype(d)
+            ufunc_cases.append(case(f"round {d} {decimals}", "round", lambda: np.round(h, decimals), [arr(h), decimals]))
+ints = np.array([15, 25, -15, -25, 35, 149, 150, 151, 0, -5, 5, 1234567], dtype="int64")
+for d, decimals in [("int64", 0), ("int64", 2), ("int64", -1), ("int64", -2), ("int64", -7), ("int32", -1), ("int32", 3), ("uint8", -1), ("uint8", -2), ("bool", 0), ("bool", 1), ("bool", -1)]:
+    g = ints.astype(d) if d != "uint8" else np.array([200, 250, 255, 5, 15, 25, 35], dtype="uint8")
+    ufunc_cases.append(case(f"round {d} {decimals}", "round", lambda: np.round(g, decimals), [arr(g), decimals]))
+ufunc_cases.append(case("around", "around", lambda: np.around(halves, 1), [arr(halves), 1]))
+ufunc_cases.append(case("round float decimals", "round", lambda: np.round(halves, 1.5), [arr(halves), 1.5]))
+for op in ["arctan2", "hypot", "fmax", "fmin"]:
+    for da in DTYPES:
+        for db in DTYPES:
+            a = sample((3, 4), da, later)
+            b = sample((4,), db, later)
+            with np.errstate(all="ignore"):
+                if getattr(np, op)(a, b).dtype == np.float16:
+                    continue
+                ufunc_cases.append(case(f"{op} {da} {db}", op, lambda: getattr(np, op)(a, b), [arr(a), arr(b)]))
+    for s in [3, -2.5]:
+        for da in ["int64", "float32", "float64"]:
+            a = sample((2, 3), da, later)
+            ufunc_cases.append(case(f"{op} {da} scalar {s!r}", op, lambda: getattr(np, op)(a, s), [arr(a), s]))
+            ufunc_cases.append(case(f"{op} scalar {s!r} {da}", op, lambda: getattr(np, op)(s, a), [s, arr(a)]))
+    pairs = np.array([0.0, -0.0, np.nan, 1.0, np.nan, -np.inf, np.inf, 0.0, 3.0, -4.0])
+    other = np.array([-0.0, 0.0, 2.0, np.nan, np.nan, np.inf, np.inf, -0.0, -4.0, 3.0])
+    if op in ("fmax", "fmin"):
+        # Which zero numpy's fmax/fmin return for (0, -0) depends on its SIMD blocking (the position in the array).
+        pairs, other = pairs[2:7], other[2:7]
+    ufunc_cases.append(case(f"{op} special", op, lambda: getattr(np, op)(pairs, other), [arr(pairs), arr(other)]))
+u8 = np.array([1, 2, 250], dtype="uint8")
+ufunc_cases.append(case("fmax uint8 scalar out of range", "fmax", lambda: np.fmax(u8, 300), [arr(u8), 300]))
+ufunc_cases.append(case("arctan2 uint8 scalar 300", "arctan2", lambda: np.arctan2(u8.astype("int32"), 300), [arr(u8.astype("int32")), 300]))
 write("ufunc", ufunc_cases)
 
 # ---- reductions ----
