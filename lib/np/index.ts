@@ -24,6 +24,8 @@ export { all, any, argmax, argmin, max, mean, min, prod, std, sum, var } from ".
 export { max as amax, min as amin } from "./reduce";
 export * from "./shape";
 export { nonzero } from "./indexing";
+export { argsort, argwhere, flatnonzero, sort, unique } from "./sorting";
+export type { SortKind, SortOptions, Unique, UniqueOptions } from "./sorting";
 export { dot, matmul, outer } from "./linalg";
 export { backend } from "./native";
 export type { Backend } from "./native";

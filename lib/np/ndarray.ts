@@ -4,7 +4,7 @@
  * methods delegate to them.
  */
 import { ITEMSIZE, allocate, castScalar, checkDType, scalarDType, promoteTypes, type DType, type Fill, type TypedArray } from "./dtype";
-import { MemoryError, ValueError, formatShape } from "./errors";
+import { MemoryError, ValueError, formatShape, normalizeAxis } from "./errors";
 import { elementwise } from "./kernels";
 import * as ufunc from "./ufunc";
 import * as reduce from "./reduce";
@@ -392,6 +392,16 @@ export function ravelData(a: NDArray): TypedArray {
     return a.offset === 0 && a.data.length === a.size ? a.data : a.data.subarray(a.offset, a.offset + a.size);
   }
   return a.copy().data;
+}
+
+/**
+ * The array and axis that a function along one axis works on, as numpy's PyArray_CheckAxis gives them: no
+ * axis (null) means the flattened array, a 0-d array counts as 1-d, and the axis is normalised (AxisError
+ * when out of range).
+ */
+export function alongAxis(a: NDArray, axis: number | null): [NDArray, number] {
+  const x = axis === null || a.ndim === 0 ? shapeOps.ravel(a) : a;
+  return [x, normalizeAxis(axis ?? 0, x.ndim)];
 }
 
 /**

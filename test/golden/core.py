@@ -360,3 +360,51 @@ for kw in [{}, {"axis": 0}, {"axis": 1, "keepdims": True}, {"ord": 1, "axis": 1}
     linalg_cases.append(case(f"norm {kw}", "linalg.norm", lambda: np.linalg.norm(v, **kw), [arr(v)], {k: ("inf" if x == np.inf else list(x) if isinstance(x, tuple) else x) for k, x in kw.items()}))
 linalg_cases.append(case("norm int vector", "linalg.norm", lambda: np.linalg.norm(np.array([3, 4])), [arr(np.array([3, 4]))]))
 write("linalg", linalg_cases)
+
+# ---- sorting, searching, counting ----
+# numpy's default sort kind leaves the order of ties unspecified: argsort cases with ties ask for kind="stable".
+sorting_cases = []
+for d in DTYPES:
+    a = sample((4, 5), d, later)
+    for kw in [{}, {"axis": 0}, {"axis": -1}, {"axis": None}, {"kind": "stable"}]:
+        sorting_cases.append(case(f"sort {d} {kw}", "sort", lambda: np.sort(a, **kw), [arr(a)], kw))
+    kw = {"kind": "stable"} if d != "float64" else {}
+    for axis in [None, 0, 1]:
+        kwa = dict(kw, axis=axis)
+        sorting_cases.append(case(f"argsort {d} {kwa}", "argsort", lambda: np.argsort(a, **kwa), [arr(a)], kwa))
+f3 = sample((3, 4, 5), "float64", later)
+for axis in [0, 1, 2, -2, None]:
+    sorting_cases.append(case(f"sort 3-D axis {axis}", "sort", lambda: np.sort(f3, axis=axis), [arr(f3)], {"axis": axis}))
+    sorting_cases.append(case(f"argsort 3-D axis {axis}", "argsort", lambda: np.argsort(f3, axis=axis), [arr(f3)], {"axis": axis}))
+    sorting_cases.append(case(f"argsort transposed axis {axis}", "argsort", lambda: np.argsort(f3.T, axis=axis), [arr(f3.T)], {"axis": axis}))
+nans = np.array([3.0, np.nan, -np.inf, 1.0, np.nan, np.inf, -2.0, 0.5])
+sorting_cases.append(case("sort nan last", "sort", lambda: np.sort(nans), [arr(nans)]))
+sorting_cases.append(case("argsort nan last", "argsort", lambda: np.argsort(nans, kind="stable"), [arr(nans)], {"kind": "stable"}))
+ties = np.array([2, 0, 1, 0, 2, 1, 1, 0, 2, 2, 0, 1, 0, 0, 1, 2, 1, 0, 0, 2])
+sorting_cases.append(case("argsort ties stable", "argsort", lambda: np.argsort(ties, kind="stable"), [arr(ties)], {"kind": "stable"}))
+sorting_cases.append(case("argsort ties mergesort", "argsort", lambda: np.argsort(ties, kind="mergesort"), [arr(ties)], {"kind": "mergesort"}))
+m2 = np.arange(6).reshape(2, 3)
+sorting_cases.append(case("sort bad kind", "sort", lambda: np.sort(m2, kind="fast"), [arr(m2)], {"kind": "fast"}))
+sorting_cases.append(case("argsort bad kind", "argsort", lambda: np.argsort(m2, kind="fast"), [arr(m2)], {"kind": "fast"}))
+sorting_cases.append(case("sort axis out of bounds", "sort", lambda: np.sort(m2, axis=2), [arr(m2)], {"axis": 2}))
+sorting_cases.append(case("argsort axis out of bounds", "argsort", lambda: np.argsort(m2, axis=-3), [arr(m2)], {"axis": -3}))
+zero_d = np.array(3.5)
+sorting_cases.append(case("sort 0-d", "sort", lambda: np.sort(zero_d), [arr(zero_d)]))
+sorting_cases.append(case("sort 0-d axis None", "sort", lambda: np.sort(zero_d, axis=None), [arr(zero_d)], {"axis": None}))
+sorting_cases.append(case("argsort 0-d", "argsort", lambda: np.argsort(zero_d), [arr(zero_d)]))
+sorting_cases.append(case("argsort 0-d axis 1", "argsort", lambda: np.argsort(zero_d, axis=1), [arr(zero_d)], {"axis": 1}))
+sorting_cases.append(case("sort empty", "sort", lambda: np.sort(np.zeros((0, 3))), [arr(np.zeros((0, 3)))]))
+labels = later.integers(0, 5, (6, 7))
+with_nan = np.array([2.0, np.nan, 1.0, 2.0, np.nan, -1.0, 1.0])
+for name, x in [("int", labels), ("float nan", with_nan), ("bool", labels > 2), ("float32", labels.astype("float32") / 2), ("0-d", np.array(4)), ("empty", np.zeros(0))]:
+    sorting_cases.append(case(f"unique {name}", "unique", lambda: np.unique(x), [arr(x)]))
+sorting_cases.append(case("unique nan not equal", "unique", lambda: np.unique(with_nan, equal_nan=False), [arr(with_nan)], {"equal_nan": False}))
+for x_name, x in [("int", labels), ("float nan", with_nan)]:
+    for kw in [{"return_counts": True}, {"return_index": True}, {"return_inverse": True}, {"return_index": True, "return_inverse": True, "return_counts": True}]:
+        parts = np.unique(x, **kw)
+        fields = ["values"] + [f for k, f in [("return_index", "indices"), ("return_inverse", "inverse_indices"), ("return_counts", "counts")] if kw.get(k)]
+        sorting_cases.append({"name": f"unique {x_name} {kw}", "op": "unique", "args": [arr(x)], "kwargs": kw, "fields": {f: encode(p) for f, p in zip(fields, parts)}})
+for name, x in [("2-D", labels % 3), ("1-D", with_nan), ("3-D", f3 > 5), ("0-d true", np.array(3)), ("0-d false", np.array(0.0)), ("none", np.zeros((2, 2)))]:
+    sorting_cases.append(case(f"argwhere {name}", "argwhere", lambda: np.argwhere(x), [arr(x)]))
+    sorting_cases.append(case(f"flatnonzero {name}", "flatnonzero", lambda: np.flatnonzero(x), [arr(x)]))
+write("sorting", sorting_cases)
