@@ -20,7 +20,8 @@ export { AxisError, IndexError, MemoryError, OverflowError, ValueError } from ".
 export * from "./creation";
 export * from "./ufunc";
 export { abs as absolute, round as around } from "./ufunc";
-export { all, any, argmax, argmin, max, mean, min, prod, std, sum, var } from "./reduce";
+export { all, any, argmax, argmin, count_nonzero, cumprod, cumsum, max, mean, median, min, prod, ptp, std, sum, var } from "./reduce";
+export type { CumulativeOptions } from "./reduce";
 export { max as amax, min as amin } from "./reduce";
 export * from "./shape";
 export { nonzero } from "./indexing";

@@ -3,6 +3,8 @@
 Each case names a tsdl function (`op`), its arguments (arrays encoded, Python scalars as JSON) and keyword
 options; numpy computes the expected result or error. The vitest side calls np[op](...args, kwargs).
 """
+import warnings
+
 import numpy as np
 from common import encode, outcome, write
 
@@ -170,6 +172,48 @@ for op, kw in [("sum", {"axis": 0}), ("max", {"axis": 0}), ("max", {}), ("argmax
 reduce_cases.append(case("sum axis out of bounds", "sum", lambda: np.sum(np.ones((2, 3)), axis=2), [arr(np.ones((2, 3)))], {"axis": 2}))
 reduce_cases.append(case("sum axis -3", "sum", lambda: np.sum(np.ones((2, 3)), axis=-3), [arr(np.ones((2, 3)))], {"axis": -3}))
 reduce_cases.append(case("std ddof", "std", lambda: np.std(big[0], ddof=1), [arr(big[0])], {"ddof": 1}))
+for d in DTYPES:
+    a = sample((3, 4, 5), d, later)
+    small = (a % 3) if d not in ("bool", "float32", "float64") else a if d == "bool" else (a / 10).astype(d)
+    for kw in [{}, {"axis": 0}, {"axis": 1}, {"axis": -1}, {"axis": None}]:
+        reduce_cases.append(case(f"cumsum {d} {kw}", "cumsum", lambda: np.cumsum(a, **kw), [arr(a)], kw))
+        reduce_cases.append(case(f"cumprod {d} {kw}", "cumprod", lambda: np.cumprod(small, **kw), [arr(small)], kw))
+    for kw in [{}, {"axis": 0}, {"axis": 1}, {"axis": -1}, {"axis": (0, 2)}, {"axis": 1, "keepdims": True}, {"keepdims": True}]:
+        reduce_cases.append(case(f"median {d} {kw}", "median", lambda: np.median(a, **kw), [arr(a)], kw))
+        reduce_cases.append(case(f"ptp {d} {kw}", "ptp", lambda: np.ptp(a, **kw), [arr(a)], kw))
+        reduce_cases.append(case(f"count_nonzero {d} {kw}", "count_nonzero", lambda: np.count_nonzero(a, **kw), [arr(a)], kw))
+    even = sample((4, 6), d, later)
+    for kw in [{}, {"axis": 0}, {"axis": 1}]:
+        reduce_cases.append(case(f"median even {d} {kw}", "median", lambda: np.median(even, **kw), [arr(even)], kw))
+zero_d = np.array(2.5)
+for name, op, fn, args, kw in [
+    ("cumsum 0-d", "cumsum", lambda: np.cumsum(zero_d), [arr(zero_d)], {}),
+    ("cumsum 0-d axis 0", "cumsum", lambda: np.cumsum(zero_d, axis=0), [arr(zero_d)], {"axis": 0}),
+    ("cumsum 0-d axis 1", "cumsum", lambda: np.cumsum(zero_d, axis=1), [arr(zero_d)], {"axis": 1}),
+    ("cumsum axis out of bounds", "cumsum", lambda: np.cumsum(np.ones((2, 3)), axis=2), [arr(np.ones((2, 3)))], {"axis": 2}),
+    ("cumprod axis -3", "cumprod", lambda: np.cumprod(np.ones((2, 3)), axis=-3), [arr(np.ones((2, 3)))], {"axis": -3}),
+    ("cumsum empty", "cumsum", lambda: np.cumsum(np.zeros((0, 3)), axis=0), [arr(np.zeros((0, 3)))], {"axis": 0}),
+    ("cumsum nan", "cumsum", lambda: np.cumsum(nanny, axis=1), [arr(nanny)], {"axis": 1}),
+    ("cumsum transposed", "cumsum", lambda: np.cumsum(t, axis=1), [arr(t)], {"axis": 1}),
+    ("cumsum pairwise-sized", "cumsum", lambda: np.cumsum(big, axis=1), [arr(big)], {"axis": 1}),
+    ("median nan", "median", lambda: np.median(nanny, axis=1), [arr(nanny)], {"axis": 1}),
+    ("median nan all", "median", lambda: np.median(nanny), [arr(nanny)], {}),
+    ("median 0-d", "median", lambda: np.median(zero_d), [arr(zero_d)], {}),
+    ("median transposed", "median", lambda: np.median(t, axis=0), [arr(t)], {"axis": 0}),
+    ("median empty", "median", lambda: np.median(np.zeros((0, 3)), axis=0), [arr(np.zeros((0, 3)))], {"axis": 0}),
+    ("median empty lanes", "median", lambda: np.median(np.zeros((0, 3)), axis=1), [arr(np.zeros((0, 3)))], {"axis": 1}),
+    ("median axis out of bounds", "median", lambda: np.median(np.ones((2, 3)), axis=2), [arr(np.ones((2, 3)))], {"axis": 2}),
+    ("median repeated axis", "median", lambda: np.median(np.ones((2, 3)), axis=(0, -2)), [arr(np.ones((2, 3)))], {"axis": [0, -2]}),
+    ("median huge", "median", lambda: np.median(np.array([1e308, 1.5e308])), [arr(np.array([1e308, 1.5e308]))], {}),
+    ("ptp empty", "ptp", lambda: np.ptp(np.zeros((0, 3))), [arr(np.zeros((0, 3)))], {}),
+    ("ptp nan", "ptp", lambda: np.ptp(nanny, axis=1), [arr(nanny)], {"axis": 1}),
+    ("count_nonzero nan", "count_nonzero", lambda: np.count_nonzero(nanny, axis=0), [arr(nanny)], {"axis": 0}),
+    ("count_nonzero axis out of bounds", "count_nonzero", lambda: np.count_nonzero(np.ones((2, 3)), axis=3), [arr(np.ones((2, 3)))], {"axis": 3}),
+]:
+    # numpy warns of empty and NaN lanes (RuntimeWarning) while giving NaN, which is the expected value here.
+    with np.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        reduce_cases.append(case(name, op, fn, args, kw))
 write("reduce", reduce_cases)
 
 # ---- shape ----
