@@ -24,6 +24,8 @@ export { all, any, argmax, argmin, count_nonzero, cumprod, cumsum, max, mean, me
 export type { CumulativeOptions } from "./reduce";
 export { max as amax, min as amin } from "./reduce";
 export * from "./shape";
+export { allclose, array_equal, isclose } from "./logic";
+export type { CloseOptions } from "./logic";
 export { nonzero } from "./indexing";
 export { argsort, argwhere, flatnonzero, sort, unique } from "./sorting";
 export type { SortKind, SortOptions, Unique, UniqueOptions } from "./sorting";

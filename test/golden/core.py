@@ -1,4 +1,4 @@
-"""Golden cases for np's core families: creation, ufuncs, reductions, shape, indexing, linear algebra.
+"""Golden cases for np's core families: creation, ufuncs, reductions, shape, indexing, linear algebra, sorting, logic.
 
 Each case names a tsdl function (`op`), its arguments (arrays encoded, Python scalars as JSON) and keyword
 options; numpy computes the expected result or error. The vitest side calls np[op](...args, kwargs).
@@ -452,3 +452,24 @@ for name, x in [("2-D", labels % 3), ("1-D", with_nan), ("3-D", f3 > 5), ("0-d t
     sorting_cases.append(case(f"argwhere {name}", "argwhere", lambda: np.argwhere(x), [arr(x)]))
     sorting_cases.append(case(f"flatnonzero {name}", "flatnonzero", lambda: np.flatnonzero(x), [arr(x)]))
 write("sorting", sorting_cases)
+
+# ---- comparisons within a tolerance, whole-array equality ----
+logic_cases = []
+base = sample((3, 4), "float64", later)
+near = base * (1 + np.array([0, 1e-6, 2e-5, -9e-6]))
+special_a = np.array([np.nan, np.inf, -np.inf, np.inf, 0.0, 1e-9, 1.0, np.nan])
+special_b = np.array([np.nan, np.inf, np.inf, 1e308, 0.0, 0.0, 1.00001, 1.0])
+for name, x, y in [("float64", base, near), ("broadcast", base, near[0]), ("special", special_a, special_b), ("int", sample((3, 4), "int64", later), sample((4,), "int32", later)),
+                   ("bool int", sample((5,), "bool", later), sample((5,), "int64", later) % 2), ("float32", base.astype("float32"), near.astype("float32")), ("int float32", sample((5,), "int32", later), sample((5,), "float32", later))]:
+    for kw in [{}, {"rtol": 1e-3}, {"atol": 1e-5, "rtol": 0}, {"equal_nan": True}]:
+        logic_cases.append(case(f"isclose {name} {kw}", "isclose", lambda: np.isclose(x, y, **kw), [arr(x), arr(y)], kw))
+        logic_cases.append(case(f"allclose {name} {kw}", "allclose", lambda: np.allclose(x, y, **kw), [arr(x), arr(y)], kw))
+for name, x, y in [("scalar b", base, 1.5), ("int scalar b", np.arange(5), 2), ("scalar a", 3.0000001, near[0]), ("scalars", 1.0, 1.000001), ("nan scalars", np.nan, np.nan)]:
+    logic_cases.append(case(f"isclose {name}", "isclose", lambda: np.isclose(x, y), [arr(v) if isinstance(v, np.ndarray) else "nan" if v != v else v for v in (x, y)]))
+logic_cases.append(case("isclose shape mismatch", "isclose", lambda: np.isclose(base, near[:2, :3]), [arr(base), arr(near[:2, :3])]))
+nan_row = np.array([1.0, np.nan, 3.0])
+for name, x, y in [("same", base, base.copy()), ("different", base, near), ("shapes", base, base[:2]), ("int float", np.arange(3), np.arange(3.0)),
+                   ("nan", nan_row, nan_row.copy()), ("nan elsewhere", nan_row, np.array([1.0, 2.0, np.nan])), ("empty", np.zeros((0, 2)), np.zeros((0, 2)))]:
+    for kw in [{}, {"equal_nan": True}]:
+        logic_cases.append(case(f"array_equal {name} {kw}", "array_equal", lambda: np.array_equal(x, y, **kw), [arr(x), arr(y)], kw))
+write("logic", logic_cases)

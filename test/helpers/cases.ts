@@ -15,7 +15,7 @@ export function decodeArray(value: GoldenValue): NDArray {
 export function decodeArg(arg: Encoded): unknown {
   if (Array.isArray(arg)) return arg.map(decodeArg);
   if (arg !== null && typeof arg === "object") return decodeArray(arg.array);
-  if (arg === "inf") return Infinity;
+  if (arg === "inf" || arg === "-inf" || arg === "nan") return decodeScalar(arg);
   return arg;
 }
 
