@@ -403,6 +403,24 @@ v = sample((4, 5), "float64")
 for kw in [{}, {"axis": 0}, {"axis": 1, "keepdims": True}, {"ord": 1, "axis": 1}, {"ord": np.inf, "axis": 0}, {"axis": (0, 1)}]:
     linalg_cases.append(case(f"norm {kw}", "linalg.norm", lambda: np.linalg.norm(v, **kw), [arr(v)], {k: ("inf" if x == np.inf else list(x) if isinstance(x, tuple) else x) for k, x in kw.items()}))
 linalg_cases.append(case("norm int vector", "linalg.norm", lambda: np.linalg.norm(np.array([3, 4])), [arr(np.array([3, 4]))]))
+lin = np.random.default_rng(2)  # the inverse and solve cases' own generator (see `later`)
+square = lambda shape, dtype="float64": (lin.standard_normal(shape) * 3).astype(dtype)
+singular = np.array([[1.0, 2.0, 3.0], [2.0, 4.0, 6.0], [1.0, 1.0, 1.0]])
+permuted = np.array([[0.0, 0.0, 2.0], [0.0, -3.0, 0.0], [5.0, 0.0, 0.0]])
+for name, x in [("3x3", square((3, 3))), ("5x5", square((5, 5))), ("1x1", square((1, 1))), ("int", np.array([[4, 7], [2, 6]])), ("float32", square((3, 3), "float32")),
+                ("bool", np.eye(3, dtype=bool)), ("stack", square((2, 3, 3))), ("empty", np.zeros((0, 0))), ("empty stack", np.zeros((0, 2, 2))), ("permutation", permuted),
+                ("ones", np.ones((2, 2))), ("singular", singular), ("singular in stack", np.stack([np.eye(3), singular])), ("not square", square((2, 3))), ("1-D", square((3,))), ("0-d", np.array(2.0))]:
+    for op in ["inv", "det"]:
+        linalg_cases.append(case(f"{op} {name}", f"linalg.{op}", lambda: getattr(np.linalg, op)(x), [arr(x)]))
+linalg_cases.append(case("det stack of singular", "linalg.det", lambda: np.linalg.det(np.zeros((3, 2, 2))), [arr(np.zeros((3, 2, 2)))]))
+linalg_cases.append(case("det int 2x2", "linalg.det", lambda: np.linalg.det(np.array([[1, 2], [3, 4]])), [arr(np.array([[1, 2], [3, 4]]))]))
+a3 = square((3, 3))
+for name, x, y in [("vector", a3, square((3,))), ("matrix", a3, square((3, 2))), ("stack vector", square((2, 3, 3)), square((3,))), ("stack matrix", square((2, 3, 3)), square((2, 3, 1))),
+                   ("broadcast b", a3, square((4, 3, 2))), ("broadcast both", square((2, 1, 3, 3)), square((4, 3, 2))), ("int", np.array([[3, 1], [1, 2]]), np.array([9, 8])),
+                   ("float32", a3.astype("float32"), square((3,), "float32")), ("float32 int", a3.astype("float32"), np.array([1, 2, 3])), ("empty", np.zeros((0, 0)), np.zeros((0,))),
+                   ("singular", singular, square((3,))), ("mismatch vector", a3, square((4,))), ("mismatch matrix", a3, square((2, 2))), ("b 0-d", a3, np.array(1.0)),
+                   ("batch mismatch", square((3, 2, 2)), square((4, 2, 1))), ("batch mismatch ndim", square((4, 3, 2, 2)), square((2, 2, 1))), ("not square", square((2, 3)), square((2,))), ("a 1-D", square((3,)), square((3,)))]:
+    linalg_cases.append(case(f"solve {name}", "linalg.solve", lambda: np.linalg.solve(x, y), [arr(x), arr(y)]))
 write("linalg", linalg_cases)
 
 # ---- sorting, searching, counting ----
