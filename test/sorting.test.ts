@@ -31,3 +31,14 @@ test("sort walks strided lanes and leaves its input alone", () => {
   expect(np.sort(a, { axis: 0 }).tolist()).toEqual([[1, 7], [2, 8], [3, 9]]);
   expect(a.tolist()).toEqual([[3, 9], [1, 7], [2, 8]]);
 });
+
+test("a.sort() sorts in place, through a view, and returns nothing; a.argsort() is np.argsort", () => {
+  const a = np.array([[3, 1, 2], [9, 7, 8]]);
+  expect(a.argsort({ axis: 0 }).tolist()).toEqual(np.argsort(a, { axis: 0 }).tolist());
+  expect(a.sort()).toBeUndefined();
+  expect(a.tolist()).toEqual([[1, 2, 3], [7, 8, 9]]);
+  const b = np.array([[3, 9], [1, 7], [2, 8]]);
+  b.T.sort();
+  expect(b.tolist()).toEqual([[1, 7], [2, 8], [3, 9]]);
+  expect(() => a.sort({ axis: 2 })).toThrow("axis 2 is out of bounds for array of dimension 2");
+});

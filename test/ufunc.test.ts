@@ -31,6 +31,7 @@ test("fluent methods are the functions", () => {
     [a.pow(2), np.power(a, 2)], [a.mod(b), np.mod(a, b)], [a.floordiv(b), np.floor_divide(a, b)], [a.neg(), np.negative(a)],
     [a.gt(b), np.greater(a, b)], [a.ge(b), np.greater_equal(a, b)], [a.lt(b), np.less(a, b)], [a.le(b), np.less_equal(a, b)],
     [a.eq(b), np.equal(a, b)], [a.ne(b), np.not_equal(a, b)], [a.abs(), np.abs(a)], [a.clip(0, 2), np.clip(a, 0, 2)],
+    [a.round(), np.round(a)], [a.div(3).round(2), np.round(a.div(3), 2)],
   ];
   for (const [method, fn] of pairs) expect(method.tolist()).toEqual(fn.tolist());
 });

@@ -11,6 +11,7 @@ import * as reduce from "./reduce";
 import * as shapeOps from "./shape";
 import * as indexing from "./indexing";
 import * as linalg from "./linalg";
+import * as sorting from "./sorting";
 import * as print from "./print";
 
 export type Scalar = number | boolean;
@@ -294,6 +295,8 @@ export class NDArray {
   ne(other: ArrayLike): NDArray { return ufunc.not_equal(this, other); }
   /** numpy's `clip`: limits values to [min, max]. @example a.clip(0, 1) */
   clip(min: ArrayLike | null, max: ArrayLike | null): NDArray { return ufunc.clip(this, min, max); }
+  /** Rounded to `decimals` places, halves to even (numpy's `round`). @example a.round(2) */
+  round(decimals = 0): NDArray { return ufunc.round(this, decimals); }
 
   // ---- reductions (lib/np/reduce.ts); a full reduction gives a number ----
 
@@ -319,6 +322,20 @@ export class NDArray {
   all<const O extends AxisOptions = {}>(options?: O): Reduced<O, boolean> { return reduce.all(this, options) as Reduced<O, boolean>; }
   /** Whether any element is true (numpy's `any`). @example a.isnan().any() */
   any<const O extends AxisOptions = {}>(options?: O): Reduced<O, boolean> { return reduce.any(this, options) as Reduced<O, boolean>; }
+  /** Running sums along `axis`, flattened without one (numpy's `cumsum`). @example a.cumsum({ axis: 0 }) */
+  cumsum(options?: reduce.CumulativeOptions): NDArray { return reduce.cumsum(this, options); }
+  /** Running products along `axis`, flattened without one (numpy's `cumprod`). @example a.cumprod() */
+  cumprod(options?: reduce.CumulativeOptions): NDArray { return reduce.cumprod(this, options); }
+
+  // ---- sorting (lib/np/sorting.ts) ----
+
+  /**
+   * Sorts in place along `axis`, the last by default, and returns nothing (numpy's `a.sort()`); `np.sort(a)`
+   * gives a sorted copy. @example a.sort({ axis: 0 })
+   */
+  sort(options?: { axis?: number; kind?: sorting.SortKind }): void { sorting.sortInPlace(this, options); }
+  /** The indices that sort the array along `axis`, stably (numpy's `argsort`). @example a.argsort() */
+  argsort(options?: sorting.SortOptions): NDArray { return sorting.argsort(this, options); }
 
   // ---- linear algebra (lib/np/linalg.ts) ----
 
