@@ -42,3 +42,18 @@ test("a.sort() sorts in place, through a view, and returns nothing; a.argsort() 
   expect(b.tolist()).toEqual([[1, 7], [2, 8], [3, 9]]);
   expect(() => a.sort({ axis: 2 })).toThrow("axis 2 is out of bounds for array of dimension 2");
 });
+
+test("long lanes with ties, NaN and signed zeros: argsort is the stable order, sort its values", () => {
+  np.random.seed(9);
+  const values = np.random.randint(-5, 5, [1037]).astype("float64").div(2);
+  values.set(values.eq(0.5), NaN);
+  values.set(values.eq(-0.5), -0);
+  const plain = values.toArray();
+  const stable = plain.map((_, i) => i).sort((i, j) => {
+    const [x, y] = [plain[i], plain[j]];
+    return x !== x ? (y !== y ? 0 : 1) : y !== y ? -1 : x - y;
+  });
+  expect(np.argsort(values).toArray()).toEqual(stable);
+  const sorted = Array.from(np.sort(values).data);
+  stable.forEach((i, k) => expect(Object.is(sorted[k], plain[i]), `element ${k}`).toBe(true));
+});
