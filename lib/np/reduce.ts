@@ -1,7 +1,7 @@
 /**
- * Reductions over axes (numpy's `sum`, `mean`, `max`, `median`, …) and the cumulative scans along one axis
- * (`cumsum`, `cumprod`). Summation follows numpy's order so results agree
- * to the bit: pairwise over a contiguous innermost block, in index order otherwise.
+ * Reductions over axes (numpy's `sum`, `mean`, `max`, `median`, …) and cumulative scans along one axis
+ * (`cumsum`, `cumprod`). Summation follows numpy's order so results agree to the bit: pairwise over a
+ * contiguous innermost block, in index order otherwise.
  */
 import { castScalar, isFloat, type DType, type TypedArray } from "./dtype";
 import { ValueError, normalizeAxis } from "./errors";
