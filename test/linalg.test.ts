@@ -1,11 +1,10 @@
 import { describe, expect, test } from "vitest";
 import * as np from "../lib/np";
-import { checkCase } from "./helpers/cases";
+import { checkCase, linalgTolerance } from "./helpers/cases";
 import { loadGolden } from "./helpers/golden";
 
-// numpy's BLAS sums in its own order: products agree to rounding, not to the bit.
 describe("linear algebra matches numpy", () => {
-  for (const c of loadGolden("linalg")) test(c.name, () => checkCase(c, { rtol: 1e-12, atol: 1e-12 }));
+  for (const c of loadGolden("linalg")) test(c.name, () => checkCase(c, linalgTolerance(c)));
 });
 
 test("dot of transposed views reads through strides without materialising them", () => {
@@ -31,4 +30,22 @@ test("products small enough for the direct loop equal the packed product, in eve
       }
     }
   }
+});
+
+test("inv, det and solve agree with each other; LinAlgError is numpy's, a ValueError, under np.linalg", () => {
+  np.random.seed(4);
+  const a = np.random.randn(6, 6);
+  const b = np.random.randn(6, 2);
+  expect(np.allclose(np.dot(a, np.linalg.inv(a)), np.eye(6))).toBe(true);
+  expect(np.allclose(np.dot(a, np.linalg.solve(a, b)), b)).toBe(true);
+  expect(np.linalg.det(a.T) as number).toBeCloseTo(np.linalg.det(a) as number, 10);
+  let error: unknown;
+  try {
+    np.linalg.solve(np.ones([3, 3]), np.ones(3));
+  } catch (e) {
+    error = e;
+  }
+  expect(error).toBeInstanceOf(np.linalg.LinAlgError);
+  expect(error).toBeInstanceOf(np.ValueError);
+  expect((error as Error).message).toBe("Singular matrix");
 });

@@ -26,4 +26,6 @@ test("the fluent form is the function", () => {
   expect(a.max({ axis: 1 }).tolist()).toEqual([3, 7, 11]);
   expect(a.gt(5).any()).toBe(true);
   expect(a.gt(-1).all({ axis: 0 }).tolist()).toEqual([true, true, true, true]);
+  expect(a.cumsum({ axis: 1 }).tolist()).toEqual(np.cumsum(a, { axis: 1 }).tolist());
+  expect(a.cumprod().tolist()).toEqual(np.cumprod(a).tolist());
 });

@@ -18,6 +18,11 @@ export class OverflowError extends Error {
   override name = "OverflowError";
 }
 
+/** numpy's `np.linalg.LinAlgError` (a ValueError): a linear-algebra function cannot work on its input, such as a singular matrix. */
+export class LinAlgError extends ValueError {
+  override name = "LinAlgError";
+}
+
 /** numpy's AxisError (a ValueError): an axis argument is out of range for the array's dimension. */
 export class AxisError extends ValueError {
   override name = "AxisError";

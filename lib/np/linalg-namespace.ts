@@ -1,3 +1,4 @@
 /** `np.linalg`: the linear-algebra namespace of numpy, as far as tsdl has it. */
-export { norm } from "./linalg";
+export { det, inv, norm, solve } from "./linalg";
+export { LinAlgError } from "./errors";
 export type { NormOptions } from "./linalg";

@@ -1,6 +1,9 @@
-/** Products and norms (numpy's `dot`, `matmul`, `outer`, `linalg.norm`). */
+/**
+ * Products, norms and linear systems (numpy's `dot`, `matmul`, `outer`, `linalg.norm`, `linalg.inv`,
+ * `linalg.det`, `linalg.solve`).
+ */
 import { isFloat, promoteTypes, type DType, type TypedArray } from "./dtype";
-import { ValueError, formatShape, normalizeAxis } from "./errors";
+import { LinAlgError, ValueError, formatShape, normalizeAxis } from "./errors";
 import { NDArray, asarray, broadcastShapes, broadcastTo, empty, ravelData, type ArrayLike } from "./ndarray";
 import { abs, multiply, sqrt } from "./ufunc";
 import { max, min, sum } from "./reduce";
@@ -189,4 +192,159 @@ export function norm(a: ArrayLike, options: NormOptions = {}): NDArray | number 
   if (ord === 1) return sum(magnitudes, reduceOver);
   const powered = sum(magnitudes.pow(ord), reduceOver);
   return typeof powered === "number" ? powered ** (1 / ord) : powered.pow(1 / ord);
+}
+
+/** An operand of inv, det or solve as numpy's linalg checks it: a matrix or a stack of them, square. */
+function stackedSquare(a: ArrayLike): NDArray {
+  const x = asarray(a);
+  if (x.ndim < 2) throw new LinAlgError(`${x.ndim}-dimensional array given. Array must be at least two-dimensional`);
+  if (x.shape[x.ndim - 1] !== x.shape[x.ndim - 2]) throw new LinAlgError("Last 2 dimensions of the array must be square");
+  return x;
+}
+
+/** numpy's linalg computes in float64 and answers in float32 only when every operand is float32 (`_commonType`). */
+function linalgDType(...operands: NDArray[]): DType {
+  return operands.every((x) => x.dtype === "float32") ? "float32" : "float64";
+}
+
+/**
+ * LU factorisation with partial pivoting of the n×n row-major matrix in `lu`, in place, as LAPACK's getrf
+ * pivots: L below the diagonal (its unit diagonal implied), U on and above; row k was swapped with row
+ * `pivots[k]`. False when a pivot is exactly zero, where LAPACK reports the matrix singular (and stops here).
+ */
+function luFactor(lu: Float64Array, n: number, pivots: Int32Array): boolean {
+  for (let k = 0; k < n; k++) {
+    let p = k;
+    for (let i = k + 1; i < n; i++) if (Math.abs(lu[i * n + k]) > Math.abs(lu[p * n + k])) p = i;
+    pivots[k] = p;
+    if (lu[p * n + k] === 0) return false;
+    if (p !== k) {
+      for (let j = 0; j < n; j++) [lu[k * n + j], lu[p * n + j]] = [lu[p * n + j], lu[k * n + j]];
+    }
+    const pivot = lu[k * n + k];
+    for (let i = k + 1; i < n; i++) {
+      const l = (lu[i * n + k] /= pivot);
+      for (let j = k + 1; j < n; j++) lu[i * n + j] -= l * lu[k * n + j];
+    }
+  }
+  return true;
+}
+
+/**
+ * Solves A·X = B in place in `b` (n×m, row-major) from A's factorisation, in LAPACK getrs's order: B's rows
+ * swapped as A's were, L·Y = B forward, then U·X = Y backward, each row of X taking its terms from the last
+ * row up before the division by the pivot.
+ */
+function luSolve(lu: Float64Array, n: number, pivots: Int32Array, b: Float64Array, m: number): void {
+  for (let k = 0; k < n; k++) {
+    const p = pivots[k];
+    if (p !== k) for (let j = 0; j < m; j++) [b[k * m + j], b[p * m + j]] = [b[p * m + j], b[k * m + j]];
+  }
+  for (let i = 1; i < n; i++) {
+    for (let k = 0; k < i; k++) {
+      const l = lu[i * n + k];
+      for (let j = 0; j < m; j++) b[i * m + j] -= l * b[k * m + j];
+    }
+  }
+  for (let i = n - 1; i >= 0; i--) {
+    for (let k = n - 1; k > i; k--) {
+      const u = lu[i * n + k];
+      for (let j = 0; j < m; j++) b[i * m + j] -= u * b[k * m + j];
+    }
+    const pivot = lu[i * n + i];
+    for (let j = 0; j < m; j++) b[i * m + j] /= pivot;
+  }
+}
+
+/**
+ * Solves every system of a batch: `a` holds `count` n×n matrices and `b` as many n×m right-hand sides, both
+ * contiguous float64; each solution replaces its right-hand side.
+ */
+function solveBatch(a: NDArray, b: NDArray, count: number, n: number, m: number): void {
+  const pivots = new Int32Array(n);
+  for (let t = 0; t < count; t++) {
+    const lu = (a.data as Float64Array).subarray(a.offset + t * n * n, a.offset + (t + 1) * n * n);
+    if (!luFactor(lu, n, pivots)) throw new LinAlgError("Singular matrix");
+    luSolve(lu, n, pivots, (b.data as Float64Array).subarray(b.offset + t * n * m, b.offset + (t + 1) * n * m), m);
+  }
+}
+
+/**
+ * The inverse of a square matrix, or of each in a stack, by LU factorisation with partial pivoting (numpy's
+ * `np.linalg.inv`); a singular matrix raises numpy's LinAlgError.
+ * @example np.linalg.inv(np.array([[4, 7], [2, 6]])) // array([[ 0.6, -0.7], [-0.2,  0.4]])
+ */
+export function inv(a: ArrayLike): NDArray {
+  const x = stackedSquare(a);
+  const n = x.shape[x.ndim - 1];
+  const count = x.size / (n * n) || 0;
+  const lu = x.astype("float64");
+  const identity = empty(x.shape, "float64");
+  for (let t = 0; t < count; t++) for (let i = 0; i < n; i++) identity.data[t * n * n + i * n + i] = 1;
+  solveBatch(lu, identity, count, n, n);
+  return identity.astype(linalgDType(x));
+}
+
+/**
+ * The determinant of a square matrix, a number, or of each in a stack, an array (numpy's `np.linalg.det`).
+ * It is computed as numpy computes it, sign·exp(Σ log|uᵢᵢ|) over the LU factors, so it shows the same
+ * rounding in the last digits (which libm's log and exp can still move by an ulp); a singular matrix gives 0.
+ * @example np.linalg.det(np.array([[4, 7], [2, 6]])) // 10.000000000000002, as in numpy
+ */
+export function det(a: ArrayLike): NDArray | number {
+  const x = stackedSquare(a);
+  const n = x.shape[x.ndim - 1];
+  const lu = x.astype("float64");
+  const out = empty(x.shape.slice(0, -2), "float64", "unspecified");
+  const pivots = new Int32Array(n);
+  for (let t = 0; t < out.size; t++) {
+    const matrix = (lu.data as Float64Array).subarray(lu.offset + t * n * n, lu.offset + (t + 1) * n * n);
+    if (!luFactor(matrix, n, pivots)) {
+      out.data[t] = 0;
+      continue;
+    }
+    let sign = 1;
+    let logdet = 0;
+    for (let i = 0; i < n; i++) {
+      const u = matrix[i * n + i];
+      if (pivots[i] !== i) sign = -sign;
+      if (u < 0) sign = -sign;
+      logdet += Math.log(Math.abs(u));
+    }
+    out.data[t] = sign * Math.exp(logdet);
+  }
+  const result = out.astype(linalgDType(x));
+  return result.ndim === 0 ? result.item() : result;
+}
+
+/**
+ * The solution x of a·x = b for a square `a` (numpy's `np.linalg.solve`). A 1-D `b` is one right-hand side;
+ * otherwise `b` is a matrix of them, or a stack broadcast against a stack of `a`s.
+ * @example np.linalg.solve(np.array([[3, 1], [1, 2]]), np.array([9, 8])) // array([2., 3.])
+ */
+export function solve(a: ArrayLike, b: ArrayLike): NDArray {
+  const x = stackedSquare(a);
+  const y = asarray(b);
+  const n = x.shape[x.ndim - 1];
+  // numpy's gufuncs: solve1 for a single vector b, solve for (stacks of) matrices, with their own messages.
+  const vector = y.ndim === 1;
+  const [name, signature] = vector ? ["solve1", "(m,m),(m)->(m)"] : ["solve", "(m,m),(m,n)->(m,n)"];
+  if (y.ndim === 0) throw new ValueError(`solve: Input operand 1 does not have enough dimensions (has 0, gufunc core with signature ${signature} requires 2)`);
+  const core = vector ? y.shape : y.shape.slice(-2);
+  if (core[0] !== n) {
+    throw new ValueError(`${name}: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature ${signature} (size ${core[0]} is different from ${n})`);
+  }
+  const m = vector ? 1 : core[1];
+  let batch: number[];
+  try {
+    batch = broadcastShapes(x.shape.slice(0, -2), y.shape.slice(0, y.ndim - core.length));
+  } catch {
+    const remapped = (operand: NDArray, coreDims: number) =>
+      `${formatShape(operand.shape)}->(${[...operand.shape.slice(0, operand.ndim - coreDims), ...new Array<string>(coreDims).fill("newaxis")].join(",")})`;
+    throw new ValueError(`operands could not be broadcast together with remapped shapes [original->remapped]: ${remapped(x, 2)} ${remapped(y, core.length)}  and requested shape ${formatShape(core)}`);
+  }
+  const lu = broadcastTo(x, [...batch, n, n]).astype("float64");
+  const solution = broadcastTo(vector ? y.reshape(n, 1) : y, [...batch, n, m]).astype("float64");
+  solveBatch(lu, solution, lu.size / (n * n) || 0, n, m);
+  return solution.reshape([...batch, ...core]).astype(linalgDType(x, y));
 }

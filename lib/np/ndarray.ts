@@ -4,13 +4,14 @@
  * methods delegate to them.
  */
 import { ITEMSIZE, allocate, castScalar, checkDType, scalarDType, promoteTypes, type DType, type Fill, type TypedArray } from "./dtype";
-import { MemoryError, ValueError, formatShape } from "./errors";
+import { MemoryError, ValueError, formatShape, normalizeAxis } from "./errors";
 import { elementwise } from "./kernels";
 import * as ufunc from "./ufunc";
 import * as reduce from "./reduce";
 import * as shapeOps from "./shape";
 import * as indexing from "./indexing";
 import * as linalg from "./linalg";
+import * as sorting from "./sorting";
 import * as print from "./print";
 
 export type Scalar = number | boolean;
@@ -294,6 +295,8 @@ export class NDArray {
   ne(other: ArrayLike): NDArray { return ufunc.not_equal(this, other); }
   /** numpy's `clip`: limits values to [min, max]. @example a.clip(0, 1) */
   clip(min: ArrayLike | null, max: ArrayLike | null): NDArray { return ufunc.clip(this, min, max); }
+  /** Rounded to `decimals` places, halves to even (numpy's `round`). @example a.round(2) */
+  round(decimals = 0): NDArray { return ufunc.round(this, decimals); }
 
   // ---- reductions (lib/np/reduce.ts); a full reduction gives a number ----
 
@@ -319,6 +322,20 @@ export class NDArray {
   all<const O extends AxisOptions = {}>(options?: O): Reduced<O, boolean> { return reduce.all(this, options) as Reduced<O, boolean>; }
   /** Whether any element is true (numpy's `any`). @example a.isnan().any() */
   any<const O extends AxisOptions = {}>(options?: O): Reduced<O, boolean> { return reduce.any(this, options) as Reduced<O, boolean>; }
+  /** Running sums along `axis`, flattened without one (numpy's `cumsum`). @example a.cumsum({ axis: 0 }) */
+  cumsum(options?: reduce.CumulativeOptions): NDArray { return reduce.cumsum(this, options); }
+  /** Running products along `axis`, flattened without one (numpy's `cumprod`). @example a.cumprod() */
+  cumprod(options?: reduce.CumulativeOptions): NDArray { return reduce.cumprod(this, options); }
+
+  // ---- sorting (lib/np/sorting.ts) ----
+
+  /**
+   * Sorts in place along `axis`, the last by default, and returns nothing (numpy's `a.sort()`); `np.sort(a)`
+   * gives a sorted copy. @example a.sort({ axis: 0 })
+   */
+  sort(options?: { axis?: number; kind?: sorting.SortKind }): void { sorting.sortInPlace(this, options); }
+  /** The indices that sort the array along `axis`, stably (numpy's `argsort`). @example a.argsort() */
+  argsort(options?: sorting.SortOptions): NDArray { return sorting.argsort(this, options); }
 
   // ---- linear algebra (lib/np/linalg.ts) ----
 
@@ -392,6 +409,40 @@ export function ravelData(a: NDArray): TypedArray {
     return a.offset === 0 && a.data.length === a.size ? a.data : a.data.subarray(a.offset, a.offset + a.size);
   }
   return a.copy().data;
+}
+
+/**
+ * The array and axis that a function along one axis works on, as numpy's PyArray_CheckAxis gives them: no
+ * axis (null) means the flattened array, a 0-d array counts as 1-d, and the axis is normalised (AxisError
+ * when out of range).
+ */
+export function alongAxis(a: NDArray, axis: number | null): [NDArray, number] {
+  const x = axis === null || a.ndim === 0 ? shapeOps.ravel(a) : a;
+  return [x, normalizeAxis(axis ?? 0, x.ndim)];
+}
+
+/**
+ * Where each 1-D lane of `a` along `axis` starts in `a.data`, one per index of the other axes in C order:
+ * element i of lane k is at `offsets[k] + i * a.strides[axis]`. Functions along an axis (scans, sorts,
+ * argmax) walk arrays of any layout this way.
+ */
+export function laneOffsets(a: NDArray, axis: number): number[] {
+  const shape = a.shape.filter((_, d) => d !== axis);
+  const strides = a.strides.filter((_, d) => d !== axis);
+  const count = shapeSize(shape);
+  const offsets = new Array<number>(count);
+  const index = new Array<number>(shape.length).fill(0);
+  let at = a.offset;
+  for (let k = 0; k < count; k++) {
+    offsets[k] = at;
+    for (let d = shape.length - 1; d >= 0; d--) {
+      at += strides[d];
+      if (++index[d] < shape[d]) break;
+      at -= strides[d] * shape[d];
+      index[d] = 0;
+    }
+  }
+  return offsets;
 }
 
 function inferNested(value: readonly NestedArray[]): { shape: number[]; dtype: DType } {

@@ -1,13 +1,15 @@
 /**
- * Reductions over axes (numpy's `sum`, `mean`, `max`, …). Summation follows numpy's order so results agree
- * to the bit: pairwise over a contiguous innermost block, in index order otherwise.
+ * Reductions over axes (numpy's `sum`, `mean`, `max`, `median`, …) and cumulative scans along one axis
+ * (`cumsum`, `cumprod`). Summation follows numpy's order so results agree to the bit: pairwise over a
+ * contiguous innermost block, in index order otherwise.
  */
 import { castScalar, isFloat, type DType, type TypedArray } from "./dtype";
 import { ValueError, normalizeAxis } from "./errors";
 import { elementwise, nativeElementwise } from "./kernels";
 import { NATIVE_MAX_DIMS, nativeBackend } from "./native";
-import { NDArray, asarray, empty, ravelData, type ArrayLike, type AxisOptions, type Reduced, type VarianceOptions } from "./ndarray";
-import { divide, multiply, subtract, sqrt } from "./ufunc";
+import { NDArray, alongAxis, asarray, empty, laneOffsets, ravelData, type ArrayLike, type AxisOptions, type Reduced, type VarianceOptions } from "./ndarray";
+import { sort } from "./sorting";
+import { divide, multiply, not_equal, subtract, sqrt } from "./ufunc";
 
 interface Plan {
   /** Axes reduced, ascending. */
@@ -222,12 +224,9 @@ function argExtremumOf(name: string, better: (x: number, best: number) => boolea
   const axis = normalizeAxis(options.axis, x.ndim);
   const n = x.shape[axis];
   if (n === 0) throw new ValueError(`attempt to get ${name} of an empty sequence`);
-  const moved = x.transpose([...x.shape.keys()].filter((d) => d !== axis).concat(axis));
-  const out = empty(moved.shape.slice(0, -1), "int64");
-  const index = new Array<number>(out.ndim).fill(0);
-  const step = moved.strides[moved.ndim - 1];
-  for (let k = 0; k < out.size; k++) {
-    const start = moved.offsetOf(index);
+  const out = empty(x.shape.filter((_, d) => d !== axis), "int64");
+  const step = x.strides[axis];
+  laneOffsets(x, axis).forEach((start, k) => {
     let best = 0;
     for (let i = 1; i < n; i++) {
       const v = x.data[start + i * step];
@@ -236,8 +235,7 @@ function argExtremumOf(name: string, better: (x: number, best: number) => boolea
       if (better(v, b) || v !== v) best = i;
     }
     out.data[k] = best;
-    for (let d = out.ndim - 1; d >= 0 && ++index[d] === out.shape[d]; d--) index[d] = 0;
-  }
+  });
   if (!options.keepdims) return out;
   return out.reshape(x.shape.map((len, d) => (d === axis ? 1 : len)));
 }
@@ -246,3 +244,86 @@ function argExtremumOf(name: string, better: (x: number, best: number) => boolea
 export const argmax = argExtremum("argmax", (x, best) => x > best);
 /** Index of the smallest element, flat or along `axis` (numpy's `np.argmin`). @example np.argmin(a) */
 export const argmin = argExtremum("argmin", (x, best) => x < best);
+
+/**
+ * Elements counted where they are not zero (NaN counts), over `axis` (numpy's `np.count_nonzero`); without an
+ * axis a number.
+ * @example np.count_nonzero(np.array([[0, 1], [2, 3]]), { axis: 0 }) // array([1, 2])
+ */
+export function count_nonzero<const O extends AxisOptions = {}>(a: ArrayLike, options?: O): Reduced<O> {
+  return sum(not_equal(a, 0), options);
+}
+
+/**
+ * Range of values, max − min, over `axis` (numpy's `np.ptp`, "peak to peak"); in the input's dtype.
+ * @example np.ptp(np.array([[4, 9], [1, 2]]), { axis: 1 }) // array([5, 1])
+ */
+export function ptp<const O extends AxisOptions = {}>(a: ArrayLike, options?: O): Reduced<O> {
+  const x = asarray(a);
+  const p = plan(x, options);
+  // numpy subtracts the reduced arrays, so the difference is in the input's dtype (and bool is rejected as numpy's subtract rejects it).
+  const kept = { axis: p.axes, keepdims: true };
+  const range = subtract(max(x, kept), min(x, kept));
+  return (p.scalar ? range.item() : range.reshape(p.shape)) as Reduced<O>;
+}
+
+/**
+ * Median over `axis`: the middle element of each sorted lane, or the mean of the middle two; NaN anywhere in a
+ * lane makes it NaN (numpy's `np.median`). Integers give float64.
+ * @example
+ * np.median(np.array([3, 1, 4, 1]))                            // 2
+ * np.median(np.array([[1, 5], [3, 2]]), { axis: 0 })          // array([2. , 3.5])
+ */
+export function median<const O extends AxisOptions = {}>(a: ArrayLike, options?: O): Reduced<O> {
+  const x = asarray(a);
+  const requested = options?.axis;
+  if (Array.isArray(requested) && new Set(requested.map((axis) => normalizeAxis(axis, x.ndim))).size !== requested.length) {
+    throw new ValueError("repeated axis");
+  }
+  const p = plan(x, options);
+  // The reduced axes go last, merged into one sorted lane of `count` elements per result element.
+  const kept = x.shape.map((_, d) => d).filter((d) => !p.axes.includes(d));
+  const lanes = sort(x.transpose([...kept, ...p.axes]).reshape([...kept.map((d) => x.shape[d]), p.count])).data;
+  const n = p.count;
+  const dtype = isFloat(x.dtype) ? x.dtype : "float64";
+  const acc = empty(p.keptShape, "float64", "unspecified");
+  for (let k = 0, start = 0; k < acc.size; k++, start += n) {
+    // numpy averages the middle one or two elements and gives NaN for an empty lane or one holding NaN (sorted last).
+    const last = lanes[start + n - 1];
+    if (n === 0 || last !== last) acc.data[k] = NaN;
+    else acc.data[k] = n % 2 === 1 ? lanes[start + (n >> 1)] : (lanes[start + n / 2 - 1] + lanes[start + n / 2]) / 2;
+  }
+  return finish<Reduced<O>>(acc, p, dtype);
+}
+
+export interface CumulativeOptions {
+  /** The axis to accumulate along; the flattened array when omitted, as in numpy. */
+  axis?: number | null;
+}
+
+function scan(combine: (acc: number, x: number) => number) {
+  return (a: ArrayLike, options: CumulativeOptions = {}): NDArray => {
+    const [x, axis] = alongAxis(asarray(a), options.axis ?? null);
+    // Each partial result is stored before the next step reads it, so float32 accumulates in float32 as in numpy.
+    const out = x.astype(sumDType(x.dtype));
+    const n = out.shape[axis];
+    const step = out.strides[axis];
+    const data = out.data;
+    for (const start of laneOffsets(out, axis)) {
+      for (let i = 1, at = start + step; i < n; i++, at += step) data[at] = combine(data[at - step], data[at]);
+    }
+    return out;
+  };
+}
+
+/**
+ * Running sums along `axis`, of the flattened array without one (numpy's `np.cumsum`); small integers and
+ * booleans sum in int64.
+ * @example np.cumsum(np.array([[1, 2], [3, 4]]), { axis: 0 }) // array([[1, 2], [4, 6]])
+ */
+export const cumsum = scan((acc, x) => acc + x);
+/**
+ * Running products along `axis`, of the flattened array without one (numpy's `np.cumprod`).
+ * @example np.cumprod(np.array([1, 2, 3, 4])) // array([ 1,  2,  6, 24])
+ */
+export const cumprod = scan((acc, x) => acc * x);

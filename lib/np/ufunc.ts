@@ -47,6 +47,11 @@ const helpers: KernelHelpers = {
   sign(x) {
     return x > 0 ? 1 : x < 0 ? -1 : x === 0 ? 0 : x;
   },
+  // C's rint in the default rounding mode: halfway cases go to the even neighbour (Math.round goes up).
+  rint(x) {
+    const r = Math.round(x);
+    return r - x === 0.5 && r % 2 !== 0 ? r - 1 : r;
+  },
 };
 
 type Expression = string | ((dtype: DType) => string);
@@ -243,6 +248,14 @@ export const greater_equal = binary("greater_equal", toBool, "x >= y", "exact");
 export const less = binary("less", toBool, "x < y", "exact");
 /** `a <= b` elementwise (numpy's `np.less_equal`). @example np.less_equal(Z, 0) */
 export const less_equal = binary("less_equal", toBool, "x <= y", "exact");
+/** Elementwise larger value, ignoring NaN unless both are NaN (numpy's `np.fmax`). @example np.fmax(a, 0) */
+export const fmax = binary("fmax", same, "x >= y || y !== y ? x : y");
+/** Elementwise smaller value, ignoring NaN unless both are NaN (numpy's `np.fmin`). @example np.fmin(a, 1) */
+export const fmin = binary("fmin", same, "x <= y || y !== y ? x : y");
+/** Angle of the point (x2, x1) in radians, in [-π, π] (numpy's `np.arctan2`). @example np.arctan2(y, x) */
+export const arctan2 = binary("arctan2", floatResult, "Math.atan2(x, y)", "result");
+/** √(x1² + x2²) without intermediate overflow (numpy's `np.hypot`). @example np.hypot(3, 4) // array(5.) */
+export const hypot = binary("hypot", floatResult, "Math.hypot(x, y)", "result");
 /** Elementwise `a and b` on truth values (numpy's `np.logical_and`). @example np.logical_and(a.gt(0), a.lt(1)) */
 export const logical_and = binary("logical_and", toBool, "x !== 0 && y !== 0", "exact");
 /** Elementwise `a or b` (numpy's `np.logical_or`). @example np.logical_or(m1, m2) */
@@ -272,6 +285,51 @@ export const tanh = unary("tanh", floatResult, "Math.tanh(x)");
 export const sin = unary("sin", floatResult, "Math.sin(x)");
 /** Cosine (numpy's `np.cos`). @example np.cos(x) */
 export const cos = unary("cos", floatResult, "Math.cos(x)");
+/** Tangent (numpy's `np.tan`). @example np.tan(x) */
+export const tan = unary("tan", floatResult, "Math.tan(x)");
+/** Inverse sine, in [-π/2, π/2] (numpy's `np.arcsin`). @example np.arcsin(1) */
+export const arcsin = unary("arcsin", floatResult, "Math.asin(x)");
+/** Inverse cosine, in [0, π] (numpy's `np.arccos`). @example np.arccos(0) */
+export const arccos = unary("arccos", floatResult, "Math.acos(x)");
+/** Inverse tangent, in [-π/2, π/2] (numpy's `np.arctan`). @example np.arctan(1) */
+export const arctan = unary("arctan", floatResult, "Math.atan(x)");
+/** Hyperbolic sine (numpy's `np.sinh`). @example np.sinh(x) */
+export const sinh = unary("sinh", floatResult, "Math.sinh(x)");
+/** Hyperbolic cosine (numpy's `np.cosh`). @example np.cosh(x) */
+export const cosh = unary("cosh", floatResult, "Math.cosh(x)");
+/** Base-2 logarithm (numpy's `np.log2`). @example np.log2(8) // array(3.) */
+export const log2 = unary("log2", floatResult, "Math.log2(x)");
+/** Base-10 logarithm (numpy's `np.log10`). @example np.log10(1000) // array(3.) */
+export const log10 = unary("log10", floatResult, "Math.log10(x)");
+/** 2^x (numpy's `np.exp2`). @example np.exp2(3) // array(8.) */
+export const exp2 = unary("exp2", floatResult, "2 ** x");
+/** e^x − 1, accurate for small x (numpy's `np.expm1`). @example np.expm1(1e-10) */
+export const expm1 = unary("expm1", floatResult, "Math.expm1(x)");
+/** Largest integer ≤ x; integers keep their dtype (numpy's `np.floor`). @example np.floor(-1.5) // array(-2.) */
+export const floor = unary("floor", same, (t) => (isFloat(t) ? "Math.floor(x)" : "x"));
+/** Smallest integer ≥ x; integers keep their dtype (numpy's `np.ceil`). @example np.ceil(-1.5) // array(-1.) */
+export const ceil = unary("ceil", same, (t) => (isFloat(t) ? "Math.ceil(x)" : "x"));
+/** x with its fraction dropped, rounding toward zero (numpy's `np.trunc`). @example np.trunc(-1.7) // array(-1.) */
+export const trunc = unary("trunc", same, (t) => (isFloat(t) ? "Math.trunc(x)" : "x"));
+/** Nearest integer, halves to even; integers give floats (numpy's `np.rint`). @example np.rint([0.5, 1.5]) // array([0., 2.]) */
+export const rint = unary("rint", floatResult, (t) => (isFloat(t) ? "f.rint(x)" : "x"));
+
+/**
+ * numpy's integer reciprocal is C's `1.0 / x` cast back to the integer type: 1/0 = inf casts to the most
+ * negative 32- or 64-bit integer, which an 8-bit type (and bool, whose result numpy holds in int8) truncates to 0.
+ */
+const RECIPROCAL_OF_ZERO: Partial<Record<DType, number>> = { bool: 0, uint8: 0, int32: -(2 ** 31), int64: -(2 ** 63) };
+
+/**
+ * 1/x; integers stay integers, so only ±1 give a non-zero result (numpy's `np.reciprocal`). numpy answers
+ * bool in int8, which tsdl does not have: int32 holds the same values.
+ * @example np.reciprocal(np.array([1, 2, 4.0])) // array([1.  , 0.5 , 0.25])
+ */
+export const reciprocal = unary(
+  "reciprocal",
+  (t) => (t === "bool" ? "int32" : t),
+  (t) => (isFloat(t) ? "1 / x" : `x === 0 ? ${RECIPROCAL_OF_ZERO[t]} : Math.trunc(1 / x)`),
+);
 /** -1, 0 or 1 by sign; NaN stays NaN (numpy's `np.sign`). @example np.sign(a) */
 export const sign = unary(
   "sign",
@@ -309,4 +367,44 @@ export function clip(a: ArrayLike, min: ArrayLike | null, max: ArrayLike | null,
   if (min === null) return minimum(a, max!, options);
   if (max === null) return maximum(a, min, options);
   return minimum(maximum(a, min), max, options);
+}
+
+/**
+ * numpy's power_of_ten (PyArray_Round's scale): exact table entries up to 1e8, repeated multiplication by 10
+ * above, which is not always the nearest double to 10^n.
+ */
+function powerOfTen(n: number): number {
+  if (n < 9) return 10 ** n;
+  let scale = 1e9;
+  for (let k = 9; k < n; k++) scale *= 10;
+  return scale;
+}
+
+/**
+ * Rounds to `decimals` decimal places, halves to even (numpy's `np.round`/`np.around`): scaled by 10^decimals,
+ * `rint`, scaled back, so `round(2.675, 2)` is 2.67 as in numpy. Integers stay integers; negative `decimals`
+ * round to tens, hundreds, ….
+ * @example
+ * np.round(np.array([0.5, 1.5, 2.5]))   // array([0., 2., 2.])
+ * np.round(np.array([3.14159]), 2)     // array([3.14])
+ * np.round(np.array([1234, 1250]), -2) // array([1200, 1200])
+ */
+export function round(a: ArrayLike, decimals = 0, options: OutOptions = {}): NDArray {
+  if (!Number.isInteger(decimals)) throw new TypeError("'float' object cannot be interpreted as an integer");
+  const x = asarray(a);
+  const integral = isInteger(x.dtype);
+  if (decimals >= 0 && integral) return options.out ? options.out.assign(x) : x.copy();
+  if (decimals === 0) return rint(x, options);
+  const [scale, unscale] = decimals > 0 ? [multiply, divide] : [divide, multiply];
+  // numpy scales into an output of the input's dtype, which bool cannot hold (same_kind casting).
+  if (x.dtype === "bool" && !options.out) {
+    throw new TypeError(`Cannot cast ufunc '${decimals > 0 ? "multiply" : "divide"}' output from dtype('float64') to dtype('bool') with casting rule 'same_kind'`);
+  }
+  // Integers round in float64 and are cast back, as PyArray_Round does.
+  const target = options.out ?? empty(x.shape, integral ? "float64" : x.dtype, "unspecified");
+  const factor = powerOfTen(Math.abs(decimals));
+  scale(x, factor, { out: target });
+  rint(target, { out: target });
+  unscale(target, factor, { out: target });
+  return integral && !options.out ? target.astype(x.dtype) : target;
 }

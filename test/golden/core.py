@@ -1,8 +1,10 @@
-"""Golden cases for np's core families: creation, ufuncs, reductions, shape, indexing, linear algebra.
+"""Golden cases for np's core families: creation, ufuncs, reductions, shape, indexing, linear algebra, sorting, logic.
 
 Each case names a tsdl function (`op`), its arguments (arrays encoded, Python scalars as JSON) and keyword
 options; numpy computes the expected result or error. The vitest side calls np[op](...args, kwargs).
 """
+import warnings
+
 import numpy as np
 from common import encode, outcome, write
 
@@ -19,14 +21,18 @@ def case(name, op, fn, args, kwargs=None):
     return c
 
 
-def sample(shape, dtype):
+def sample(shape, dtype, gen=rng):
     if dtype == "bool":
-        return rng.integers(0, 2, shape).astype(bool)
+        return gen.integers(0, 2, shape).astype(bool)
     if dtype == "uint8":
-        return rng.integers(0, 256, shape).astype(np.uint8)
+        return gen.integers(0, 256, shape).astype(np.uint8)
     if dtype in ("int32", "int64"):
-        return rng.integers(-20, 20, shape).astype(dtype)
-    return (rng.standard_normal(shape) * 10).astype(dtype)
+        return gen.integers(-20, 20, shape).astype(dtype)
+    return (gen.standard_normal(shape) * 10).astype(dtype)
+
+
+# Cases added after the first fixtures draw from their own generator, so that the earlier cases keep their data.
+later = np.random.default_rng(1)
 
 
 DTYPES = ["bool", "uint8", "int32", "int64", "float32", "float64"]
@@ -80,6 +86,60 @@ ufunc_cases.append(case("clip none", "clip", lambda: np.clip(x, None, 4.25), [ar
 xi = sample((3, 4), "int64")
 ufunc_cases.append(case("clip int", "clip", lambda: np.clip(xi, -3, 4), [arr(xi), -3, 4]))
 ufunc_cases.append(case("negative int power", "power", lambda: np.power(xi, -1), [arr(xi), -1]))
+
+# Rounding, more transcendental functions, reciprocal; numpy's float16 results (from bool and uint8) are left out.
+INTEGRAL = ["floor", "ceil", "trunc"]
+FLOATING = ["rint", "log2", "log10", "exp2", "expm1", "tan", "arcsin", "arccos", "arctan", "sinh", "cosh"]
+special_more = np.concatenate([special, [-0.5, 0.5000000000000001, 1.5, -2.5, 3.5, 4503599627370495.5, 0.49999999999999994, 1.0, -1.0, 0.999, 1e-17, -1e-17, 710.0, 89.0]])
+for op in INTEGRAL + FLOATING + ["reciprocal"]:
+    dtypes = DTYPES if op in INTEGRAL else ["uint8", "int32", "int64", "float32", "float64"] if op == "reciprocal" else ["int32", "int64", "float32", "float64"]
+    for d in dtypes:
+        a = sample((4, 5), d, later)
+        if op in ("arcsin", "arccos") and d.startswith("float"):
+            a = (a / 20).astype(d)
+        with np.errstate(all="ignore"):
+            ufunc_cases.append(case(f"{op} {d}", op, lambda: getattr(np, op)(a), [arr(a)]))
+    with np.errstate(all="ignore"):
+        ufunc_cases.append(case(f"{op} special", op, lambda: getattr(np, op)(special_more), [arr(special_more)]))
+ri = np.array([0, 1, -1, 2, -2, 7], dtype="int64")
+for d in ["int32", "int64"]:
+    with np.errstate(all="ignore"):
+        ufunc_cases.append(case(f"reciprocal zero {d}", "reciprocal", lambda: np.reciprocal(ri.astype(d)), [arr(ri.astype(d))]))
+halves = np.array([0.5, 1.5, 2.5, -0.5, -1.5, -2.5, 2.675, 1.005, -0.4, 0.49999999999999994, 1234.5678, -9876.54321, 1e300, 1e-300, np.nan, np.inf, -np.inf, -0.0])
+for d in ["float64", "float32"]:
+    for decimals in [0, 1, 2, 3, -1, -2, 10, 20, 25]:
+        with np.errstate(all="ignore"):
+            h = halves.astype(d)
+            ufunc_cases.append(case(f"round {d} {decimals}", "round", lambda: np.round(h, decimals), [arr(h), decimals]))
+ints = np.array([15, 25, -15, -25, 35, 149, 150, 151, 0, -5, 5, 1234567], dtype="int64")
+for d, decimals in [("int64", 0), ("int64", 2), ("int64", -1), ("int64", -2), ("int64", -7), ("int32", -1), ("int32", 3), ("uint8", -1), ("uint8", -2), ("bool", 0), ("bool", 1), ("bool", -1)]:
+    g = ints.astype(d) if d != "uint8" else np.array([200, 250, 255, 5, 15, 25, 35], dtype="uint8")
+    ufunc_cases.append(case(f"round {d} {decimals}", "round", lambda: np.round(g, decimals), [arr(g), decimals]))
+ufunc_cases.append(case("around", "around", lambda: np.around(halves, 1), [arr(halves), 1]))
+ufunc_cases.append(case("round float decimals", "round", lambda: np.round(halves, 1.5), [arr(halves), 1.5]))
+for op in ["arctan2", "hypot", "fmax", "fmin"]:
+    for da in DTYPES:
+        for db in DTYPES:
+            a = sample((3, 4), da, later)
+            b = sample((4,), db, later)
+            with np.errstate(all="ignore"):
+                if getattr(np, op)(a, b).dtype == np.float16:
+                    continue
+                ufunc_cases.append(case(f"{op} {da} {db}", op, lambda: getattr(np, op)(a, b), [arr(a), arr(b)]))
+    for s in [3, -2.5]:
+        for da in ["int64", "float32", "float64"]:
+            a = sample((2, 3), da, later)
+            ufunc_cases.append(case(f"{op} {da} scalar {s!r}", op, lambda: getattr(np, op)(a, s), [arr(a), s]))
+            ufunc_cases.append(case(f"{op} scalar {s!r} {da}", op, lambda: getattr(np, op)(s, a), [s, arr(a)]))
+    pairs = np.array([0.0, -0.0, np.nan, 1.0, np.nan, -np.inf, np.inf, 0.0, 3.0, -4.0])
+    other = np.array([-0.0, 0.0, 2.0, np.nan, np.nan, np.inf, np.inf, -0.0, -4.0, 3.0])
+    if op in ("fmax", "fmin"):
+        # Which zero numpy's fmax/fmin return for (0, -0) depends on its SIMD blocking (the position in the array).
+        pairs, other = pairs[2:7], other[2:7]
+    ufunc_cases.append(case(f"{op} special", op, lambda: getattr(np, op)(pairs, other), [arr(pairs), arr(other)]))
+u8 = np.array([1, 2, 250], dtype="uint8")
+ufunc_cases.append(case("fmax uint8 scalar out of range", "fmax", lambda: np.fmax(u8, 300), [arr(u8), 300]))
+ufunc_cases.append(case("arctan2 uint8 scalar 300", "arctan2", lambda: np.arctan2(u8.astype("int32"), 300), [arr(u8.astype("int32")), 300]))
 write("ufunc", ufunc_cases)
 
 # ---- reductions ----
@@ -112,6 +172,48 @@ for op, kw in [("sum", {"axis": 0}), ("max", {"axis": 0}), ("max", {}), ("argmax
 reduce_cases.append(case("sum axis out of bounds", "sum", lambda: np.sum(np.ones((2, 3)), axis=2), [arr(np.ones((2, 3)))], {"axis": 2}))
 reduce_cases.append(case("sum axis -3", "sum", lambda: np.sum(np.ones((2, 3)), axis=-3), [arr(np.ones((2, 3)))], {"axis": -3}))
 reduce_cases.append(case("std ddof", "std", lambda: np.std(big[0], ddof=1), [arr(big[0])], {"ddof": 1}))
+for d in DTYPES:
+    a = sample((3, 4, 5), d, later)
+    small = (a % 3) if d not in ("bool", "float32", "float64") else a if d == "bool" else (a / 10).astype(d)
+    for kw in [{}, {"axis": 0}, {"axis": 1}, {"axis": -1}, {"axis": None}]:
+        reduce_cases.append(case(f"cumsum {d} {kw}", "cumsum", lambda: np.cumsum(a, **kw), [arr(a)], kw))
+        reduce_cases.append(case(f"cumprod {d} {kw}", "cumprod", lambda: np.cumprod(small, **kw), [arr(small)], kw))
+    for kw in [{}, {"axis": 0}, {"axis": 1}, {"axis": -1}, {"axis": (0, 2)}, {"axis": 1, "keepdims": True}, {"keepdims": True}]:
+        reduce_cases.append(case(f"median {d} {kw}", "median", lambda: np.median(a, **kw), [arr(a)], kw))
+        reduce_cases.append(case(f"ptp {d} {kw}", "ptp", lambda: np.ptp(a, **kw), [arr(a)], kw))
+        reduce_cases.append(case(f"count_nonzero {d} {kw}", "count_nonzero", lambda: np.count_nonzero(a, **kw), [arr(a)], kw))
+    even = sample((4, 6), d, later)
+    for kw in [{}, {"axis": 0}, {"axis": 1}]:
+        reduce_cases.append(case(f"median even {d} {kw}", "median", lambda: np.median(even, **kw), [arr(even)], kw))
+zero_d = np.array(2.5)
+for name, op, fn, args, kw in [
+    ("cumsum 0-d", "cumsum", lambda: np.cumsum(zero_d), [arr(zero_d)], {}),
+    ("cumsum 0-d axis 0", "cumsum", lambda: np.cumsum(zero_d, axis=0), [arr(zero_d)], {"axis": 0}),
+    ("cumsum 0-d axis 1", "cumsum", lambda: np.cumsum(zero_d, axis=1), [arr(zero_d)], {"axis": 1}),
+    ("cumsum axis out of bounds", "cumsum", lambda: np.cumsum(np.ones((2, 3)), axis=2), [arr(np.ones((2, 3)))], {"axis": 2}),
+    ("cumprod axis -3", "cumprod", lambda: np.cumprod(np.ones((2, 3)), axis=-3), [arr(np.ones((2, 3)))], {"axis": -3}),
+    ("cumsum empty", "cumsum", lambda: np.cumsum(np.zeros((0, 3)), axis=0), [arr(np.zeros((0, 3)))], {"axis": 0}),
+    ("cumsum nan", "cumsum", lambda: np.cumsum(nanny, axis=1), [arr(nanny)], {"axis": 1}),
+    ("cumsum transposed", "cumsum", lambda: np.cumsum(t, axis=1), [arr(t)], {"axis": 1}),
+    ("cumsum pairwise-sized", "cumsum", lambda: np.cumsum(big, axis=1), [arr(big)], {"axis": 1}),
+    ("median nan", "median", lambda: np.median(nanny, axis=1), [arr(nanny)], {"axis": 1}),
+    ("median nan all", "median", lambda: np.median(nanny), [arr(nanny)], {}),
+    ("median 0-d", "median", lambda: np.median(zero_d), [arr(zero_d)], {}),
+    ("median transposed", "median", lambda: np.median(t, axis=0), [arr(t)], {"axis": 0}),
+    ("median empty", "median", lambda: np.median(np.zeros((0, 3)), axis=0), [arr(np.zeros((0, 3)))], {"axis": 0}),
+    ("median empty lanes", "median", lambda: np.median(np.zeros((0, 3)), axis=1), [arr(np.zeros((0, 3)))], {"axis": 1}),
+    ("median axis out of bounds", "median", lambda: np.median(np.ones((2, 3)), axis=2), [arr(np.ones((2, 3)))], {"axis": 2}),
+    ("median repeated axis", "median", lambda: np.median(np.ones((2, 3)), axis=(0, -2)), [arr(np.ones((2, 3)))], {"axis": [0, -2]}),
+    ("median huge", "median", lambda: np.median(np.array([1e308, 1.5e308])), [arr(np.array([1e308, 1.5e308]))], {}),
+    ("ptp empty", "ptp", lambda: np.ptp(np.zeros((0, 3))), [arr(np.zeros((0, 3)))], {}),
+    ("ptp nan", "ptp", lambda: np.ptp(nanny, axis=1), [arr(nanny)], {"axis": 1}),
+    ("count_nonzero nan", "count_nonzero", lambda: np.count_nonzero(nanny, axis=0), [arr(nanny)], {"axis": 0}),
+    ("count_nonzero axis out of bounds", "count_nonzero", lambda: np.count_nonzero(np.ones((2, 3)), axis=3), [arr(np.ones((2, 3)))], {"axis": 3}),
+]:
+    # numpy warns of empty and NaN lanes (RuntimeWarning) while giving NaN, which is the expected value here.
+    with np.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        reduce_cases.append(case(name, op, fn, args, kw))
 write("reduce", reduce_cases)
 
 # ---- shape ----
@@ -301,4 +403,91 @@ v = sample((4, 5), "float64")
 for kw in [{}, {"axis": 0}, {"axis": 1, "keepdims": True}, {"ord": 1, "axis": 1}, {"ord": np.inf, "axis": 0}, {"axis": (0, 1)}]:
     linalg_cases.append(case(f"norm {kw}", "linalg.norm", lambda: np.linalg.norm(v, **kw), [arr(v)], {k: ("inf" if x == np.inf else list(x) if isinstance(x, tuple) else x) for k, x in kw.items()}))
 linalg_cases.append(case("norm int vector", "linalg.norm", lambda: np.linalg.norm(np.array([3, 4])), [arr(np.array([3, 4]))]))
+lin = np.random.default_rng(2)  # the inverse and solve cases' own generator (see `later`)
+square = lambda shape, dtype="float64": (lin.standard_normal(shape) * 3).astype(dtype)
+singular = np.array([[1.0, 2.0, 3.0], [2.0, 4.0, 6.0], [1.0, 1.0, 1.0]])
+permuted = np.array([[0.0, 0.0, 2.0], [0.0, -3.0, 0.0], [5.0, 0.0, 0.0]])
+for name, x in [("3x3", square((3, 3))), ("5x5", square((5, 5))), ("1x1", square((1, 1))), ("int", np.array([[4, 7], [2, 6]])), ("float32", square((3, 3), "float32")),
+                ("bool", np.eye(3, dtype=bool)), ("stack", square((2, 3, 3))), ("empty", np.zeros((0, 0))), ("empty stack", np.zeros((0, 2, 2))), ("permutation", permuted),
+                ("ones", np.ones((2, 2))), ("singular", singular), ("singular in stack", np.stack([np.eye(3), singular])), ("not square", square((2, 3))), ("1-D", square((3,))), ("0-d", np.array(2.0))]:
+    for op in ["inv", "det"]:
+        linalg_cases.append(case(f"{op} {name}", f"linalg.{op}", lambda: getattr(np.linalg, op)(x), [arr(x)]))
+linalg_cases.append(case("det stack of singular", "linalg.det", lambda: np.linalg.det(np.zeros((3, 2, 2))), [arr(np.zeros((3, 2, 2)))]))
+linalg_cases.append(case("det int 2x2", "linalg.det", lambda: np.linalg.det(np.array([[1, 2], [3, 4]])), [arr(np.array([[1, 2], [3, 4]]))]))
+a3 = square((3, 3))
+for name, x, y in [("vector", a3, square((3,))), ("matrix", a3, square((3, 2))), ("stack vector", square((2, 3, 3)), square((3,))), ("stack matrix", square((2, 3, 3)), square((2, 3, 1))),
+                   ("broadcast b", a3, square((4, 3, 2))), ("broadcast both", square((2, 1, 3, 3)), square((4, 3, 2))), ("int", np.array([[3, 1], [1, 2]]), np.array([9, 8])),
+                   ("float32", a3.astype("float32"), square((3,), "float32")), ("float32 int", a3.astype("float32"), np.array([1, 2, 3])), ("empty", np.zeros((0, 0)), np.zeros((0,))),
+                   ("singular", singular, square((3,))), ("mismatch vector", a3, square((4,))), ("mismatch matrix", a3, square((2, 2))), ("b 0-d", a3, np.array(1.0)),
+                   ("batch mismatch", square((3, 2, 2)), square((4, 2, 1))), ("batch mismatch ndim", square((4, 3, 2, 2)), square((2, 2, 1))), ("not square", square((2, 3)), square((2,))), ("a 1-D", square((3,)), square((3,)))]:
+    linalg_cases.append(case(f"solve {name}", "linalg.solve", lambda: np.linalg.solve(x, y), [arr(x), arr(y)]))
 write("linalg", linalg_cases)
+
+# ---- sorting, searching, counting ----
+# numpy's default sort kind leaves the order of ties unspecified: argsort cases with ties ask for kind="stable".
+sorting_cases = []
+for d in DTYPES:
+    a = sample((4, 5), d, later)
+    for kw in [{}, {"axis": 0}, {"axis": -1}, {"axis": None}, {"kind": "stable"}]:
+        sorting_cases.append(case(f"sort {d} {kw}", "sort", lambda: np.sort(a, **kw), [arr(a)], kw))
+    kw = {"kind": "stable"} if d != "float64" else {}
+    for axis in [None, 0, 1]:
+        kwa = dict(kw, axis=axis)
+        sorting_cases.append(case(f"argsort {d} {kwa}", "argsort", lambda: np.argsort(a, **kwa), [arr(a)], kwa))
+f3 = sample((3, 4, 5), "float64", later)
+for axis in [0, 1, 2, -2, None]:
+    sorting_cases.append(case(f"sort 3-D axis {axis}", "sort", lambda: np.sort(f3, axis=axis), [arr(f3)], {"axis": axis}))
+    sorting_cases.append(case(f"argsort 3-D axis {axis}", "argsort", lambda: np.argsort(f3, axis=axis), [arr(f3)], {"axis": axis}))
+    sorting_cases.append(case(f"argsort transposed axis {axis}", "argsort", lambda: np.argsort(f3.T, axis=axis), [arr(f3.T)], {"axis": axis}))
+nans = np.array([3.0, np.nan, -np.inf, 1.0, np.nan, np.inf, -2.0, 0.5])
+sorting_cases.append(case("sort nan last", "sort", lambda: np.sort(nans), [arr(nans)]))
+sorting_cases.append(case("argsort nan last", "argsort", lambda: np.argsort(nans, kind="stable"), [arr(nans)], {"kind": "stable"}))
+ties = np.array([2, 0, 1, 0, 2, 1, 1, 0, 2, 2, 0, 1, 0, 0, 1, 2, 1, 0, 0, 2])
+sorting_cases.append(case("argsort ties stable", "argsort", lambda: np.argsort(ties, kind="stable"), [arr(ties)], {"kind": "stable"}))
+sorting_cases.append(case("argsort ties mergesort", "argsort", lambda: np.argsort(ties, kind="mergesort"), [arr(ties)], {"kind": "mergesort"}))
+m2 = np.arange(6).reshape(2, 3)
+sorting_cases.append(case("sort bad kind", "sort", lambda: np.sort(m2, kind="fast"), [arr(m2)], {"kind": "fast"}))
+sorting_cases.append(case("argsort bad kind", "argsort", lambda: np.argsort(m2, kind="fast"), [arr(m2)], {"kind": "fast"}))
+sorting_cases.append(case("sort axis out of bounds", "sort", lambda: np.sort(m2, axis=2), [arr(m2)], {"axis": 2}))
+sorting_cases.append(case("argsort axis out of bounds", "argsort", lambda: np.argsort(m2, axis=-3), [arr(m2)], {"axis": -3}))
+zero_d = np.array(3.5)
+sorting_cases.append(case("sort 0-d", "sort", lambda: np.sort(zero_d), [arr(zero_d)]))
+sorting_cases.append(case("sort 0-d axis None", "sort", lambda: np.sort(zero_d, axis=None), [arr(zero_d)], {"axis": None}))
+sorting_cases.append(case("argsort 0-d", "argsort", lambda: np.argsort(zero_d), [arr(zero_d)]))
+sorting_cases.append(case("argsort 0-d axis 1", "argsort", lambda: np.argsort(zero_d, axis=1), [arr(zero_d)], {"axis": 1}))
+sorting_cases.append(case("sort empty", "sort", lambda: np.sort(np.zeros((0, 3))), [arr(np.zeros((0, 3)))]))
+labels = later.integers(0, 5, (6, 7))
+with_nan = np.array([2.0, np.nan, 1.0, 2.0, np.nan, -1.0, 1.0])
+for name, x in [("int", labels), ("float nan", with_nan), ("bool", labels > 2), ("float32", labels.astype("float32") / 2), ("0-d", np.array(4)), ("empty", np.zeros(0))]:
+    sorting_cases.append(case(f"unique {name}", "unique", lambda: np.unique(x), [arr(x)]))
+sorting_cases.append(case("unique nan not equal", "unique", lambda: np.unique(with_nan, equal_nan=False), [arr(with_nan)], {"equal_nan": False}))
+for x_name, x in [("int", labels), ("float nan", with_nan)]:
+    for kw in [{"return_counts": True}, {"return_index": True}, {"return_inverse": True}, {"return_index": True, "return_inverse": True, "return_counts": True}]:
+        parts = np.unique(x, **kw)
+        fields = ["values"] + [f for k, f in [("return_index", "indices"), ("return_inverse", "inverse_indices"), ("return_counts", "counts")] if kw.get(k)]
+        sorting_cases.append({"name": f"unique {x_name} {kw}", "op": "unique", "args": [arr(x)], "kwargs": kw, "fields": {f: encode(p) for f, p in zip(fields, parts)}})
+for name, x in [("2-D", labels % 3), ("1-D", with_nan), ("3-D", f3 > 5), ("0-d true", np.array(3)), ("0-d false", np.array(0.0)), ("none", np.zeros((2, 2)))]:
+    sorting_cases.append(case(f"argwhere {name}", "argwhere", lambda: np.argwhere(x), [arr(x)]))
+    sorting_cases.append(case(f"flatnonzero {name}", "flatnonzero", lambda: np.flatnonzero(x), [arr(x)]))
+write("sorting", sorting_cases)
+
+# ---- comparisons within a tolerance, whole-array equality ----
+logic_cases = []
+base = sample((3, 4), "float64", later)
+near = base * (1 + np.array([0, 1e-6, 2e-5, -9e-6]))
+special_a = np.array([np.nan, np.inf, -np.inf, np.inf, 0.0, 1e-9, 1.0, np.nan])
+special_b = np.array([np.nan, np.inf, np.inf, 1e308, 0.0, 0.0, 1.00001, 1.0])
+for name, x, y in [("float64", base, near), ("broadcast", base, near[0]), ("special", special_a, special_b), ("int", sample((3, 4), "int64", later), sample((4,), "int32", later)),
+                   ("bool int", sample((5,), "bool", later), sample((5,), "int64", later) % 2), ("float32", base.astype("float32"), near.astype("float32")), ("int float32", sample((5,), "int32", later), sample((5,), "float32", later))]:
+    for kw in [{}, {"rtol": 1e-3}, {"atol": 1e-5, "rtol": 0}, {"equal_nan": True}]:
+        logic_cases.append(case(f"isclose {name} {kw}", "isclose", lambda: np.isclose(x, y, **kw), [arr(x), arr(y)], kw))
+        logic_cases.append(case(f"allclose {name} {kw}", "allclose", lambda: np.allclose(x, y, **kw), [arr(x), arr(y)], kw))
+for name, x, y in [("scalar b", base, 1.5), ("int scalar b", np.arange(5), 2), ("scalar a", 3.0000001, near[0]), ("scalars", 1.0, 1.000001), ("nan scalars", np.nan, np.nan)]:
+    logic_cases.append(case(f"isclose {name}", "isclose", lambda: np.isclose(x, y), [arr(v) if isinstance(v, np.ndarray) else "nan" if v != v else v for v in (x, y)]))
+logic_cases.append(case("isclose shape mismatch", "isclose", lambda: np.isclose(base, near[:2, :3]), [arr(base), arr(near[:2, :3])]))
+nan_row = np.array([1.0, np.nan, 3.0])
+for name, x, y in [("same", base, base.copy()), ("different", base, near), ("shapes", base, base[:2]), ("int float", np.arange(3), np.arange(3.0)),
+                   ("nan", nan_row, nan_row.copy()), ("nan elsewhere", nan_row, np.array([1.0, 2.0, np.nan])), ("empty", np.zeros((0, 2)), np.zeros((0, 2)))]:
+    for kw in [{}, {"equal_nan": True}]:
+        logic_cases.append(case(f"array_equal {name} {kw}", "array_equal", lambda: np.array_equal(x, y, **kw), [arr(x), arr(y)], kw))
+write("logic", logic_cases)

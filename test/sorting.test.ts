@@ -1,0 +1,59 @@
+import { describe, expect, test } from "vitest";
+import * as np from "../lib/np";
+import { callCase, checkCase } from "./helpers/cases";
+import { expectGolden, loadGolden, type GoldenValue } from "./helpers/golden";
+
+describe("sorting, searching and counting match numpy", () => {
+  for (const c of loadGolden("sorting")) {
+    test(c.name, () => {
+      if (!c.fields) return checkCase(c);
+      // unique with return_* options: numpy's tuple, by unique_all's field names.
+      const result = callCase(c) as Record<string, np.NDArray>;
+      const fields = c.fields as Record<string, GoldenValue>;
+      expect(Object.keys(result).sort()).toEqual(Object.keys(fields).sort());
+      for (const [field, golden] of Object.entries(fields)) expectGolden(result[field], golden, {}, `${c.name} ${field}`);
+    });
+  }
+});
+
+test("every kind sorts stably: ties and signed zeros keep their order", () => {
+  const ties = np.array([1, 0, 1, 0, 1, 0, 2, 2, 1, 0]);
+  const stable = [1, 3, 5, 9, 0, 2, 4, 8, 6, 7];
+  for (const kind of [undefined, "quicksort", "heapsort", "mergesort", "stable"] as const) {
+    expect(np.argsort(ties, { kind }).tolist()).toEqual(stable);
+  }
+  const zeros = np.sort(np.array([0, -0, 1, -0, 0, -1], { dtype: "float64" }));
+  expect(Array.from(zeros.data, (v) => Object.is(v, -0))).toEqual([false, false, true, true, false, false]);
+});
+
+test("sort walks strided lanes and leaves its input alone", () => {
+  const a = np.array([[3, 1, 2], [9, 7, 8]]).T;
+  expect(np.sort(a, { axis: 0 }).tolist()).toEqual([[1, 7], [2, 8], [3, 9]]);
+  expect(a.tolist()).toEqual([[3, 9], [1, 7], [2, 8]]);
+});
+
+test("a.sort() sorts in place, through a view, and returns nothing; a.argsort() is np.argsort", () => {
+  const a = np.array([[3, 1, 2], [9, 7, 8]]);
+  expect(a.argsort({ axis: 0 }).tolist()).toEqual(np.argsort(a, { axis: 0 }).tolist());
+  expect(a.sort()).toBeUndefined();
+  expect(a.tolist()).toEqual([[1, 2, 3], [7, 8, 9]]);
+  const b = np.array([[3, 9], [1, 7], [2, 8]]);
+  b.T.sort();
+  expect(b.tolist()).toEqual([[1, 7], [2, 8], [3, 9]]);
+  expect(() => a.sort({ axis: 2 })).toThrow("axis 2 is out of bounds for array of dimension 2");
+});
+
+test("long lanes with ties, NaN and signed zeros: argsort is the stable order, sort its values", () => {
+  np.random.seed(9);
+  const values = np.random.randint(-5, 5, [1037]).astype("float64").div(2);
+  values.set(values.eq(0.5), NaN);
+  values.set(values.eq(-0.5), -0);
+  const plain = values.toArray();
+  const stable = plain.map((_, i) => i).sort((i, j) => {
+    const [x, y] = [plain[i], plain[j]];
+    return x !== x ? (y !== y ? 0 : 1) : y !== y ? -1 : x - y;
+  });
+  expect(np.argsort(values).toArray()).toEqual(stable);
+  const sorted = Array.from(np.sort(values).data);
+  stable.forEach((i, k) => expect(Object.is(sorted[k], plain[i]), `element ${k}`).toBe(true));
+});
