@@ -9,14 +9,15 @@
  *
  * So np counts the bytes of the large arrays it allocates. Once they pass `YOUNG_BUDGET` since the last
  * collection, it has V8 collect the young generation before the next large allocation (a scavenge: 0.1–0.5 ms
- * here, in proportion to the surviving young objects, not to the heap): arrays that died young are freed,
- * and the allocation about to happen reuses their memory. Arrays alive at two scavenges (or at a full
- * collection) move to the old generation, which only a full collection frees; np runs one after a scavenge
- * when the bytes of live ArrayBuffers have grown since the last one by a quarter of the memory live then (at
- * least `OLD_BUDGET`), so that the cost of full collections, which grows with the live heap, stays in
- * proportion to the memory allocated, as with V8's own heap growing; and never for more than a tenth of the
- * time. (Where temporaries outlive a few large allocations — elementwise chains on arrays near the budget's
- * size — scavenges promote them, and without that cap full collections would double the time of the loop.)
+ * in a script, 1–4 ms in the kernel, in proportion to the surviving young objects, not to the heap): arrays
+ * that died young are freed, and the allocation about to happen reuses their memory. Arrays alive at two
+ * scavenges (or at a full collection) move to the old generation, which only a full collection frees; np runs
+ * one after a scavenge when the bytes of live ArrayBuffers have grown since the last one by a quarter of the
+ * memory live then (at least `OLD_BUDGET`), so that the cost of full collections (5 ms in a script, 85 ms in
+ * the kernel), which grows with the live heap, stays in proportion to the memory allocated, as with V8's own
+ * heap growing. Scavenges and full collections may each take a tenth of the time at most: where temporaries
+ * outlive a few large allocations (elementwise chains on arrays near the budget's size), scavenges promote
+ * them, and uncapped full collections doubled the time of such a loop.
  *
  * A collection never frees anything still referenced (a view keeps its buffer alive like any JS reference);
  * it only moves forward the moment V8 would have freed dead buffers. Where V8's `gc` cannot be obtained, np
@@ -31,9 +32,9 @@ const YOUNG_BUDGET = 8 * 2 ** 20;
 const OLD_BUDGET = 4 * 2 ** 20;
 /** Growth of ArrayBuffer bytes, as a fraction of the memory live after a full collection, that warrants the next. */
 const OLD_GROWTH = 0.25;
-/** The share of time full collections (~5 ms each on a small heap) may take, averaged over `FULL_WINDOW` ms. */
-const FULL_SHARE = 0.1;
-const FULL_WINDOW = 5000;
+/** The share of time np's collections may take, averaged over `GC_WINDOW` ms. */
+const GC_SHARE = 0.1;
+const GC_WINDOW = 1000;
 
 type GC = (options?: { type: "minor" }) => void;
 
@@ -63,22 +64,36 @@ function arrayBufferBytes(): number {
   return process.memoryUsage().arrayBuffers;
 }
 
+/**
+ * A share of the time, averaged over `GC_WINDOW` ms, that a kind of collection may take: the time accrues
+ * as time passes and each collection spends what it took.
+ */
+class TimeShare {
+  private allowance = 0;
+  private last = performance.now();
+
+  allows(): boolean {
+    const now = performance.now();
+    this.allowance = Math.min(this.allowance + GC_SHARE * (now - this.last), GC_SHARE * GC_WINDOW);
+    this.last = now;
+    return this.allowance >= 0;
+  }
+
+  /** Runs `collection` and charges the time it took. */
+  spend(collection: () => void): void {
+    const started = performance.now();
+    collection();
+    this.allowance -= performance.now() - started;
+  }
+}
+
 let gc: GC | null | undefined;
 let sinceScavenge = 0;
 /** ArrayBuffer bytes after the last full collection, and the growth over them that triggers the next. */
 let baseline = 0;
 let oldBudget = OLD_BUDGET;
-/** Time full collections may take now (ms): accrues with time passing, is spent by each collection. */
-let allowance = 0;
-let lastTick = 0;
-
-/** Whether a full collection fits in its share of the time, which it then spends. */
-function mayCollectFully(): boolean {
-  const now = performance.now();
-  allowance = Math.min(allowance + FULL_SHARE * (now - lastTick), FULL_SHARE * FULL_WINDOW);
-  lastTick = now;
-  return allowance >= 0;
-}
+const scavenges = new TimeShare();
+const fullCollections = new TimeShare();
 
 function rebase(): void {
   const { arrayBuffers, heapUsed } = process.memoryUsage();
@@ -96,16 +111,14 @@ export function beforeLargeAllocation(bytes: number): void {
   sinceScavenge = 0;
   if (gc === undefined) {
     gc = obtainGC();
-    lastTick = performance.now();
     if (gc) rebase();
   }
-  if (!gc) return;
-  gc({ type: "minor" });
-  if (arrayBufferBytes() - baseline > oldBudget && mayCollectFully()) {
-    const started = performance.now();
+  if (!gc || !scavenges.allows()) return;
+  const collect = gc;
+  scavenges.spend(() => collect({ type: "minor" }));
+  if (arrayBufferBytes() - baseline > oldBudget && fullCollections.allows()) {
     // Without options: a full collection in every V8 (Node 20's scavenges for { type: "major" }).
-    gc();
-    allowance -= performance.now() - started;
+    fullCollections.spend(() => collect());
     rebase();
   }
 }
