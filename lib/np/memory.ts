@@ -12,8 +12,8 @@
  * in a script, 1–4 ms in the kernel, in proportion to the surviving young objects, not to the heap): arrays
  * that died young are freed, and the allocation about to happen reuses their memory. Arrays alive at two
  * scavenges (or at a full collection) move to the old generation, which only a full collection frees; np runs
- * one after a scavenge when the bytes of live ArrayBuffers have grown since the last one by a quarter of the
- * memory live then (at least `OLD_BUDGET`), so that the cost of full collections (5 ms in a script, 85 ms in
+ * one after a scavenge when the bytes of live ArrayBuffers have grown since the last one by half the memory
+ * live then (at least `OLD_BUDGET`), so that the cost of full collections (5 ms in a script, 85 ms in
  * the kernel), which grows with the live heap, stays in proportion to the memory allocated, as with V8's own
  * heap growing. Scavenges and full collections may each take a tenth of the time at most: where temporaries
  * outlive a few large allocations (elementwise chains on arrays near the budget's size), scavenges promote
@@ -29,9 +29,9 @@ import * as vm from "node:vm";
 /** Large-array bytes allocated between scavenges: about the size of V8's young generation. */
 const YOUNG_BUDGET = 8 * 2 ** 20;
 /** The least growth of ArrayBuffer bytes that warrants a full collection. */
-const OLD_BUDGET = 4 * 2 ** 20;
+const OLD_BUDGET = 8 * 2 ** 20;
 /** Growth of ArrayBuffer bytes, as a fraction of the memory live after a full collection, that warrants the next. */
-const OLD_GROWTH = 0.25;
+const OLD_GROWTH = 0.5;
 /** The share of time np's collections may take, averaged over `GC_WINDOW` ms. */
 const GC_SHARE = 0.1;
 const GC_WINDOW = 1000;
