@@ -15,9 +15,9 @@
  * one after a scavenge when the bytes of live ArrayBuffers have grown since the last one by half the memory
  * live then (at least `OLD_BUDGET`), so that the cost of full collections (5 ms in a script, 85 ms in
  * the kernel), which grows with the live heap, stays in proportion to the memory allocated, as with V8's own
- * heap growing. Scavenges and full collections may each take a tenth of the time at most: where temporaries
- * outlive a few large allocations (elementwise chains on arrays near the budget's size), scavenges promote
- * them, and uncapped full collections doubled the time of such a loop.
+ * heap growing. Scavenges may take a tenth of the time at most and full collections a twentieth: where
+ * temporaries outlive a few large allocations (elementwise chains on arrays near the budget's size),
+ * scavenges promote them, and uncapped full collections doubled the time of such a loop.
  *
  * A collection never frees anything still referenced (a view keeps its buffer alive like any JS reference);
  * it only moves forward the moment V8 would have freed dead buffers. Where V8's `gc` cannot be obtained, np
@@ -32,8 +32,9 @@ const YOUNG_BUDGET = 8 * 2 ** 20;
 const OLD_BUDGET = 8 * 2 ** 20;
 /** Growth of ArrayBuffer bytes, as a fraction of the memory live after a full collection, that warrants the next. */
 const OLD_GROWTH = 0.5;
-/** The share of time np's collections may take, averaged over `GC_WINDOW` ms. */
-const GC_SHARE = 0.1;
+/** The shares of time np's scavenges and full collections may take, averaged over `GC_WINDOW` ms. */
+const SCAVENGE_SHARE = 0.1;
+const FULL_SHARE = 0.05;
 const GC_WINDOW = 1000;
 
 type GC = (options?: { type: "minor" }) => void;
@@ -72,9 +73,11 @@ class TimeShare {
   private allowance = 0;
   private last = performance.now();
 
+  constructor(private readonly share: number) {}
+
   allows(): boolean {
     const now = performance.now();
-    this.allowance = Math.min(this.allowance + GC_SHARE * (now - this.last), GC_SHARE * GC_WINDOW);
+    this.allowance = Math.min(this.allowance + this.share * (now - this.last), this.share * GC_WINDOW);
     this.last = now;
     return this.allowance >= 0;
   }
@@ -92,8 +95,8 @@ let sinceScavenge = 0;
 /** ArrayBuffer bytes after the last full collection, and the growth over them that triggers the next. */
 let baseline = 0;
 let oldBudget = OLD_BUDGET;
-const scavenges = new TimeShare();
-const fullCollections = new TimeShare();
+const scavenges = new TimeShare(SCAVENGE_SHARE);
+const fullCollections = new TimeShare(FULL_SHARE);
 
 function rebase(): void {
   const { arrayBuffers, heapUsed } = process.memoryUsage();
