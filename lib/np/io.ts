@@ -8,7 +8,7 @@
  * np.save("weights.npy", W);          // in Python: np.load("weights.npy")
  * const X = np.load("data.npy");      // written by np.save in Python
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync, writeFileSync } from "node:fs";
 import { allocate, type DType, type TypedArray } from "./dtype";
 import { ValueError } from "./errors";
 import { NDArray, asarray, ravelData, shapeSize, type ArrayLike } from "./ndarray";
@@ -346,19 +346,26 @@ function readElement(view: DataView, at: number, dtype: DType, little: boolean):
   }
 }
 
-/** Reads a whole .npy file's bytes; `truncated` words the error for missing data (numpy's differs by source). */
-function decode(bytes: Uint8Array, truncated: (header: Header, count: number, available: number) => string): NDArray {
-  const header = decodeHeader(bytes);
-  const { dtype, shape, littleEndian, dataStart } = header;
+/** Whether elements are stored in memory exactly as in the file, so the data can be read straight into place. */
+function sameLayout({ dtype, littleEndian }: Header): boolean {
+  return littleEndian === HOST_LITTLE_ENDIAN && (dtype === "float64" || dtype === "float32" || dtype === "int32" || dtype === "uint8");
+}
+
+/**
+ * The array a header describes, its data bytes written by `read` into a buffer of exactly their length (the
+ * caller has checked that the source holds them).
+ */
+function materialize(header: Header, read: (target: Uint8Array) => void): NDArray {
+  const { dtype, shape, littleEndian } = header;
   const count = shapeSize(shape);
   const width = LAYOUT[dtype].bytes;
-  const available = Math.max(bytes.length - dataStart, 0);
-  if (available < count * width) throw new ValueError(truncated(header, count, available));
-  const body = bytes.slice(dataStart, dataStart + count * width); // a copy: aligned, and not shared with the file
   let data: TypedArray;
-  if (littleEndian === HOST_LITTLE_ENDIAN && (dtype === "float64" || dtype === "float32" || dtype === "int32" || dtype === "uint8")) {
-    data = new TYPED_ARRAY[dtype](body.buffer); // same layout as the file: view the copied bytes directly
+  if (sameLayout(header)) {
+    data = allocate(dtype, count, "unspecified");
+    read(new Uint8Array(data.buffer, data.byteOffset, count * width));
   } else {
+    const body = new Uint8Array(count * width);
+    read(body);
     data = allocate(dtype, count);
     const view = new DataView(body.buffer);
     for (let i = 0; i < count; i++) data[i] = readElement(view, i * width, dtype, littleEndian);
@@ -372,6 +379,21 @@ function decode(bytes: Uint8Array, truncated: (header: Header, count: number, av
     step *= n;
   }
   return new NDArray(data, shape, dtype, strides);
+}
+
+type Truncated = (header: Header, count: number, available: number) => string;
+
+/** Checks that `available` bytes after the header hold the data, with the caller's wording of numpy's error. */
+function checkLength(header: Header, available: number, truncated: Truncated): void {
+  const count = shapeSize(header.shape);
+  if (available < count * LAYOUT[header.dtype].bytes) throw new ValueError(truncated(header, count, available));
+}
+
+/** Reads a whole .npy file's bytes; `truncated` words the error for missing data (numpy's differs by source). */
+function decode(bytes: Uint8Array, truncated: Truncated): NDArray {
+  const header = decodeHeader(bytes);
+  checkLength(header, Math.max(bytes.length - header.dataStart, 0), truncated);
+  return materialize(header, (target) => target.set(bytes.subarray(header.dataStart, header.dataStart + target.length)));
 }
 
 /**
@@ -390,17 +412,50 @@ export function decodeNpy(bytes: Uint8Array): NDArray {
  * @example const W = np.load("W.npy")   // saved in Python with np.save("W.npy", W)
  */
 export function load(path: string): NDArray {
-  const bytes = readFileSync(path);
-  const file = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (file[0] === 0x50 && file[1] === 0x4b) throw new ValueError(`tsdl reads .npy files only; ${path} is a .npz (zip) archive`);
-  if (MAGIC.some((b, i) => file[i] !== b)) {
-    // numpy takes anything else for a pickle, which it refuses to load by default.
-    throw new ValueError(
-      "This file contains pickled (object) data. If you trust the file you can load it unsafely using the `allow_pickle=` keyword argument or `pickle.load()`.",
-    );
+  const fd = openSync(path, "r");
+  try {
+    const size = fstatSync(fd).size;
+    const file = readHeaderBytes(fd, size);
+    if (file[0] === 0x50 && file[1] === 0x4b) throw new ValueError(`tsdl reads .npy files only; ${path} is a .npz (zip) archive`);
+    if (MAGIC.some((b, i) => file[i] !== b)) {
+      // numpy takes anything else for a pickle, which it refuses to load by default.
+      throw new ValueError(
+        "This file contains pickled (object) data. If you trust the file you can load it unsafely using the `allow_pickle=` keyword argument or `pickle.load()`.",
+      );
+    }
+    const header = decodeHeader(file);
+    checkLength(header, Math.max(size - header.dataStart, 0), ({ shape, dtype }, count, available) => {
+      const read = Math.floor(available / LAYOUT[dtype].bytes);
+      return `Failed to read all data for array. Expected ${tupleRepr(shape)} = ${count} elements, could only read ${read} elements. (file seems not fully written?)`;
+    });
+    // Read straight into the array: reading the whole file first would hold the data twice until the next GC.
+    return materialize(header, (target) => readFully(fd, target, header.dataStart));
+  } finally {
+    closeSync(fd);
   }
-  return decode(file, ({ shape, dtype }, count, available) => {
-    const read = Math.floor(available / LAYOUT[dtype].bytes);
-    return `Failed to read all data for array. Expected ${tupleRepr(shape)} = ${count} elements, could only read ${read} elements. (file seems not fully written?)`;
-  });
+}
+
+/** The start of a file up to the end of its .npy header (or the whole file, if shorter). */
+function readHeaderBytes(fd: number, size: number): Uint8Array {
+  const prefix = new Uint8Array(Math.min(size, 4096));
+  readFully(fd, prefix, 0);
+  // The header's length sits after the magic string and version: 2 bytes in format 1.0, 4 in 2.0 and 3.0.
+  const lengthAt = MAGIC.length + 2;
+  if (prefix.length < lengthAt + 4) return prefix;
+  const view = new DataView(prefix.buffer);
+  const end = prefix[MAGIC.length] === 1 ? lengthAt + 2 + view.getUint16(lengthAt, true) : lengthAt + 4 + view.getUint32(lengthAt, true);
+  if (end <= prefix.length) return prefix;
+  const whole = new Uint8Array(Math.min(size, end));
+  whole.set(prefix);
+  readFully(fd, whole.subarray(prefix.length), prefix.length);
+  return whole;
+}
+
+/** Fills `target` from the file at `position` (a read may return fewer bytes than asked). */
+function readFully(fd: number, target: Uint8Array, position: number): void {
+  for (let done = 0; done < target.length; ) {
+    const n = readSync(fd, target, done, target.length - done, position + done);
+    if (n === 0) throw new ValueError("the file shrank while it was read");
+    done += n;
+  }
 }

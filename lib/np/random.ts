@@ -196,11 +196,11 @@ const LN2_LOW = 1.9082149292705877e-10;
 /** Table spacing: the argument's mantissa m is reduced against the nearest c = j / 256. */
 const GRID = 256;
 const FIRST_KNOT = Math.floor(Math.SQRT1_2 * GRID);
-/** ln(j / 256) as double-double (high, low) for j = FIRST_KNOT … 363, computed once below. */
+/** ln(j / 256) as double-double (high, low) for j = FIRST_KNOT … 363, computed by the first log. */
 const knotLogHigh: number[] = [];
 const knotLogLow: number[] = [];
 
-/** Double-double (high, low) pairs for building the table; only used at load time. */
+/** Double-double (high, low) pairs for building the table; only used once. */
 type DD = [number, number];
 function twoSum(a: number, b: number): DD {
   const s = a + b;
@@ -233,16 +233,22 @@ function ddDiv(x: DD, y: DD): DD {
   return ddAdd(twoSum(q, q2), [r2[0] / y[0], 0]);
 }
 
-// ln c = 2 atanh(s), s = (c - 1) / (c + 1), |s| ≤ 0.172: the series to 2^-106 needs about 22 terms.
-for (let j = FIRST_KNOT; j <= 2 * Math.ceil(Math.SQRT1_2 * GRID) + 1; j++) {
-  const c = j / GRID;
-  const s = ddDiv([c - 1, 0], [c + 1, 0]);
-  const s2 = ddMul(s, s);
-  let series: DD = [0, 0];
-  for (let n = 30; n >= 0; n--) series = ddAdd(ddMul(series, s2), ddDiv([1, 0], [2 * n + 1, 0]));
-  const value = ddMul([2, 0], ddMul(s, series));
-  knotLogHigh.push(value[0]);
-  knotLogLow.push(value[1]);
+/**
+ * Fills the table. Built on first use rather than at import: its ~20,000 double-double temporaries take 15–20 ms
+ * and grow a fresh process's heap by 4 MB, for every program that imports np without drawing a Gaussian.
+ */
+function buildKnotLogs(): void {
+  // ln c = 2 atanh(s), s = (c - 1) / (c + 1), |s| ≤ 0.172: the series to 2^-106 needs about 22 terms.
+  for (let j = FIRST_KNOT; j <= 2 * Math.ceil(Math.SQRT1_2 * GRID) + 1; j++) {
+    const c = j / GRID;
+    const s = ddDiv([c - 1, 0], [c + 1, 0]);
+    const s2 = ddMul(s, s);
+    let series: DD = [0, 0];
+    for (let n = 30; n >= 0; n--) series = ddAdd(ddMul(series, s2), ddDiv([1, 0], [2 * n + 1, 0]));
+    const value = ddMul([2, 0], ddMul(s, series));
+    knotLogHigh.push(value[0]);
+    knotLogLow.push(value[1]);
+  }
 }
 
 const bits = new DataView(new ArrayBuffer(8));
@@ -255,6 +261,7 @@ const bits = new DataView(new ArrayBuffer(8));
 function log(x: number): number {
   // Zero, negatives, subnormals, infinities, NaN: not produced by the polar method; Math.log handles them.
   if (!(x >= 2.2250738585072014e-308 && x < Infinity)) return Math.log(x);
+  if (knotLogHigh.length === 0) buildKnotLogs();
   bits.setFloat64(0, x);
   const highWord = bits.getUint32(0);
   let k = (highWord >>> 20) - 1023;
