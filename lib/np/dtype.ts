@@ -1,5 +1,3 @@
-import { beforeLargeAllocation } from "./memory";
-
 /** The element types tsdl supports, named as numpy names them. */
 export type DType = "float64" | "float32" | "int32" | "int64" | "uint8" | "bool";
 
@@ -31,16 +29,12 @@ export type Fill = "zeros" | "unspecified";
 /**
  * A buffer of `size` elements of `dtype` (its byteOffset may be non-zero), zero-filled unless `fill` says
  * "unspecified": large buffers then skip zeroing, which costs as much as a whole elementwise operation
- * (0.5 ms for 8 MB measured here), as numpy's `np.empty` does. Before a large buffer, dead large arrays may
- * be collected so that it reuses their memory (memory.ts).
+ * (0.5 ms for 8 MB measured here), as numpy's `np.empty` does.
  */
 export function allocate(dtype: DType, size: number, fill: Fill = "zeros"): TypedArray {
   const Storage = STORAGE[dtype];
   const bytes = size * ITEMSIZE[dtype];
-  if (bytes > SMALL_BYTES) {
-    beforeLargeAllocation(bytes);
-    return fill === "zeros" ? new Storage(size) : new Storage(Buffer.allocUnsafeSlow(bytes).buffer as ArrayBuffer, 0, size);
-  }
+  if (bytes > SMALL_BYTES) return fill === "zeros" ? new Storage(size) : new Storage(Buffer.allocUnsafeSlow(bytes).buffer as ArrayBuffer, 0, size);
   if (slabUsed + bytes > SLAB_BYTES) {
     slab = new ArrayBuffer(SLAB_BYTES);
     slabUsed = 0;
