@@ -29,8 +29,7 @@ export const NATIVE_MAX_DIMS = 32;
 
 /**
  * Below this size the TypeScript elementwise loops win: a native call costs about 0.3 µs of argument
- * conversion, the whole cost of an operation on a tiny array. Products have no such size: even a (3,4)·(4,3)
- * takes 0.8 µs natively against 2–4 µs for the TypeScript path, which packs its operands and copies its result.
+ * conversion, the whole cost of an operation on a tiny array. (Products choose in linalg.ts.)
  */
 const DEFAULT_MIN_ELEMENTS = 512;
 
