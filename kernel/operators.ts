@@ -334,12 +334,25 @@ function planRewrite(file: tsModule.SourceFile, rewrites: Map<number, Rewrite>):
   const edits: Edit[] = [];
   const operators: RewrittenOperator[] = [];
   const call = (helper: OperatorHelper) => `${HELPERS_GLOBAL}.${helper}(`;
+  const rewriteOf = (node: tsModule.Node) => {
+    const at = operatorOffset(node, file);
+    return at === undefined ? undefined : rewrites.get(at);
+  };
+  // An operand that is itself a rewritten operator's fresh result is marked, so that the outer operator may
+  // write into it (lib/ops `temp`). In-place forms return their target, which is not fresh.
+  const fresh = (rewrite: Rewrite | undefined) => rewrite !== undefined && (rewrite.form === "binary" || rewrite.form === "negate");
+  const markTemporary = (operand: tsModule.Expression) => {
+    if (!fresh(rewriteOf(withoutParentheses(operand)))) return;
+    const start = operand.getStart(file);
+    edits.push({ start, end: start, text: call("temp"), order: 1 }, { start: operand.end, end: operand.end, text: ")", order: 0 });
+  };
   const visit = (node: tsModule.Node): void => {
     const at = operatorOffset(node, file);
-    const rewrite = at === undefined ? undefined : rewrites.get(at);
+    const rewrite = rewriteOf(node);
     const expression = { start: node.getStart(file), end: node.end };
     if (rewrite && ts.isPrefixUnaryExpression(node)) {
       edits.push({ start: at!, end: at! + 1, text: call(rewrite.helper), order: 2 }, { start: node.operand.end, end: node.operand.end, text: ")", order: 0 });
+      markTemporary(node.operand);
       operators.push({ token: { start: at!, end: at! + 1 }, expression });
     } else if (rewrite && ts.isBinaryExpression(node)) {
       const token = { start: at!, end: node.operatorToken.end };
@@ -349,7 +362,11 @@ function planRewrite(file: tsModule.SourceFile, rewrites: Map<number, Rewrite>):
         edits.push({ start: node.left.getStart(file), end: node.left.getStart(file), text: call(rewrite.helper), order: 1 }, { ...token, text: ",", order: 2 });
       }
       edits.push({ start: node.right.end, end: node.right.end, text: ")", order: 0 });
-      if (rewrite.form === "binary") operators.push({ token, expression });
+      if (rewrite.form === "binary") {
+        markTemporary(node.left);
+        markTemporary(node.right);
+        operators.push({ token, expression });
+      }
     }
     ts.forEachChild(node, visit);
   };

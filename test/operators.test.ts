@@ -145,6 +145,39 @@ describe("compound assignment", () => {
   });
 });
 
+describe("temporaries: an operator's result used only by the next operator holds that operator's result", () => {
+  it("computes what the np functions compute, and never writes into a named array", async () => {
+    const [cost, Y, A2] = (await value("const Y = np.array([[1, 0, 1]]); const A2 = np.array([[0.9, 0.2, 0.6]]); const Y0 = Y.copy(), A0 = A2.copy(); [-(Y * np.log(A2) + (1 - Y) * np.log(1 - A2)).sum() / 3, Y0, A0]")) as [number, Array, Array];
+    const y = np.array([[1, 0, 1]]);
+    const a = np.array([[0.9, 0.2, 0.6]]);
+    expect(cost).toBe(-np.add(np.multiply(y, np.log(a)), np.multiply(np.subtract(1, y), np.log(np.subtract(1, a)))).sum() / 3);
+    expectSameArray(await value("Y"), Y);
+    expectSameArray(await value("A2"), A2);
+  });
+
+  it("reuses a temporary of the result's dtype and shape, and only then", async () => {
+    const ops = require(join(REPO, "dist", "lib", "ops", "index.js")).ops as Record<string, (...args: unknown[]) => any>;
+    const temporary = ops.mul(A(), 2);
+    const result = ops.add(ops.temp(temporary), B());
+    expect(result).toBe(temporary);
+    expectSameArray(result, np.add(np.multiply(A(), 2), B()));
+    // The mark is used up: the same array passed again is not written.
+    const again = ops.add(temporary, 1);
+    // (Compared as booleans: vitest's not.toBe walks NDArrays with their iterator, which 0-d elements refuse.)
+    expect(again === temporary).toBe(false);
+    // Another dtype (int64 → float64 division), or a shape the result outgrows, gets a new array.
+    const ints = ops.mul(np.arange(3), 2);
+    expect(ops.div(ops.temp(ints), 4) === ints).toBe(false);
+    expectSameArray(ints, np.multiply(np.arange(3), 2));
+    const row = ops.mul(B(), 1.5);
+    const grown = ops.add(ops.temp(row), A());
+    expect(grown === row).toBe(false);
+    expectSameArray(grown, np.add(np.multiply(B(), 1.5), A()));
+    const negated = ops.mul(A(), 1);
+    expect(ops.neg(ops.temp(negated))).toBe(negated);
+  });
+});
+
 describe("strings, numbers, generics and any", () => {
   it("leaves plain number and string arithmetic to JavaScript", async () => {
     expect(await value('"n=" + 1 + 2')).toBe("n=12");
@@ -213,8 +246,9 @@ describe("the rewrite", () => {
   const prevDecl = `declare const A: import(${JSON.stringify(join(REPO, "dist/lib/np/ndarray"))}).NDArray;`;
 
   it("replaces only operator tokens and adds calls' parentheses, keeping lines and comments", () => {
-    expect(rewriter.rewrite(prevDecl, "A /* scale */ * 2\n  + 1")?.cell.code).toBe(`${HELPERS_GLOBAL}.add(${HELPERS_GLOBAL}.mul(A /* scale */ , 2)\n  , 1)`);
-    expect(rewriter.rewrite(prevDecl, "-A * A")?.cell.code).toBe(`${HELPERS_GLOBAL}.mul(${HELPERS_GLOBAL}.neg(A) , A)`);
+    expect(rewriter.rewrite(prevDecl, "A /* scale */ * 2\n  + 1")?.cell.code).toBe(`${HELPERS_GLOBAL}.add(${HELPERS_GLOBAL}.temp(${HELPERS_GLOBAL}.mul(A /* scale */ , 2))\n  , 1)`);
+    expect(rewriter.rewrite(prevDecl, "-A * A")?.cell.code).toBe(`${HELPERS_GLOBAL}.mul(${HELPERS_GLOBAL}.temp(${HELPERS_GLOBAL}.neg(A)) , A)`);
+    expect(rewriter.rewrite(prevDecl, "const G = A * 2; G -= A * 2")?.cell.code).toBe(`const G = ${HELPERS_GLOBAL}.mul(A , 2); ${HELPERS_GLOBAL}.isub(G , ${HELPERS_GLOBAL}.mul(A , 2))`);
   });
 
   it("leaves cells without NDArray operators alone, and skips the type check without operator tokens", () => {

@@ -31,10 +31,47 @@ export interface InPlaceOperator {
 type Ufunc = (a: ArrayLike, b: ArrayLike, options?: ufunc.OutOptions) => NDArray;
 type JsOperator = (a: any, b: any) => any;
 
-/** Either side an NDArray (at run time): numpy's ufunc; both plain values (an `any` or a union operand): JavaScript's operator. */
-function arrayOperator(apply: Ufunc, js: JsOperator) {
-  return (a: ArrayLike, b: ArrayLike) => (a instanceof NDArray || b instanceof NDArray ? apply(a, b) : js(a, b));
+/**
+ * Results of operators that feed straight into another operator (`(1 - Y) * B`): the kernel marks them with
+ * `temp`, and the outer operator consumes the mark. Nothing else can see such an array, so the outer operator may
+ * write its result into it instead of a new one — numpy's temporary elision, which saves the allocation and writes
+ * to memory that is still in cache.
+ */
+const temporaries = new WeakSet<object>();
+
+/** The buffer an operator's result can go into: an operand marked temporary, of the result's dtype and shape. */
+function reusableOperand(a: ArrayLike, b: ArrayLike, resultDType: DType): NDArray | undefined {
+  const tempA = a instanceof NDArray && temporaries.delete(a);
+  const tempB = b instanceof NDArray && temporaries.delete(b);
+  for (const [candidate, other] of [[tempA && a, b], [tempB && b, a]] as const) {
+    if (candidate instanceof NDArray && candidate.dtype === resultDType && candidate.isContiguous && coversBroadcast(candidate, other)) return candidate;
+  }
+  return undefined;
 }
+
+/** Whether `other` broadcasts to `target`'s shape (so the result has exactly that shape). */
+function coversBroadcast(target: NDArray, other: ArrayLike): boolean {
+  if (!(other instanceof NDArray)) return typeof other === "number" || typeof other === "boolean";
+  const lead = target.ndim - other.ndim;
+  if (lead < 0) return false;
+  return other.shape.every((n, d) => n === 1 || n === target.shape[lead + d]);
+}
+
+/**
+ * Either side an NDArray (at run time): numpy's ufunc, into a temporary operand where there is one; both plain
+ * values (an `any` or a union operand): JavaScript's operator.
+ */
+function arrayOperator(apply: Ufunc, js: JsOperator, resultDType: (promoted: DType) => DType = (t) => t) {
+  return (a: ArrayLike, b: ArrayLike) => {
+    if (!(a instanceof NDArray || b instanceof NDArray)) return js(a, b);
+    const operand = (x: ArrayLike) => (x instanceof NDArray || typeof x === "number" || typeof x === "boolean" ? x : asarray(x));
+    const out = reusableOperand(a, b, resultDType(resultType(operand(a), operand(b))));
+    return out ? apply(a, b, { out }) : apply(a, b);
+  };
+}
+
+const toFloat = (dtype: DType): DType => (dtype === "float32" || dtype === "float64" ? dtype : "float64");
+const toBool = (): DType => "bool";
 
 // numpy's kinds in the order same_kind casting allows: bool → unsigned → signed → float.
 const KIND_ORDER: Record<DType, number> = { bool: 0, uint8: 1, int32: 2, int64: 2, float32: 3, float64: 3 };
@@ -55,7 +92,6 @@ function inPlaceOperator(name: string, apply: Ufunc, js: JsOperator, resultDType
   };
 }
 
-const toFloat = (dtype: DType): DType => (dtype === "float32" || dtype === "float64" ? dtype : "float64");
 
 /**
  * The helpers rewritten operators call, preloaded in notebooks as `__tsdl_ops`.
@@ -71,23 +107,31 @@ export const ops = {
   /** `a * b` (np.multiply). @example ops.mul(A, B) */
   mul: arrayOperator(ufunc.multiply, (a, b) => a * b) as ArrayOperator,
   /** `a / b`, true division (np.divide). @example ops.div(A, 2) */
-  div: arrayOperator(ufunc.divide, (a, b) => a / b) as ArrayOperator,
+  div: arrayOperator(ufunc.divide, (a, b) => a / b, toFloat) as ArrayOperator,
   /** `a % b` with the divisor's sign, as numpy (np.mod). @example ops.mod(A, 3) */
   mod: arrayOperator(ufunc.mod, (a, b) => a % b) as ArrayOperator,
   /** `a ** b` (np.power). @example ops.pow(A, 2) */
   pow: arrayOperator(ufunc.power, (a, b) => a ** b) as ArrayOperator,
   /** `a < b` elementwise (np.less). @example ops.lt(A, 0) */
-  lt: arrayOperator(ufunc.less, (a, b) => a < b) as ArrayComparison,
+  lt: arrayOperator(ufunc.less, (a, b) => a < b, toBool) as ArrayComparison,
   /** `a <= b` elementwise (np.less_equal). @example ops.le(A, 0) */
-  le: arrayOperator(ufunc.less_equal, (a, b) => a <= b) as ArrayComparison,
+  le: arrayOperator(ufunc.less_equal, (a, b) => a <= b, toBool) as ArrayComparison,
   /** `a > b` elementwise (np.greater). @example ops.gt(A, 0) */
-  gt: arrayOperator(ufunc.greater, (a, b) => a > b) as ArrayComparison,
+  gt: arrayOperator(ufunc.greater, (a, b) => a > b, toBool) as ArrayComparison,
   /** `a >= b` elementwise (np.greater_equal). @example ops.ge(A, 0) */
-  ge: arrayOperator(ufunc.greater_equal, (a, b) => a >= b) as ArrayComparison,
-  /** `-a` (np.negative). @example ops.neg(A) */
-  neg: ((a: ArrayLike) => (a instanceof NDArray ? ufunc.negative(a) : -(a as number))) as {
+  ge: arrayOperator(ufunc.greater_equal, (a, b) => a >= b, toBool) as ArrayComparison,
+  /** `-a` (np.negative), into `a` when it is a temporary. @example ops.neg(A) */
+  neg: ((a: ArrayLike) => (a instanceof NDArray ? ufunc.negative(a, temporaries.delete(a) && a.isContiguous ? { out: a } : {}) : -(a as number))) as {
     (a: NDArray): NDArray;
     (a: ArrayLike): NDArray | number;
+  },
+  /**
+   * Marks the result of an operator that is the direct operand of another, which may then reuse its buffer; the
+   * kernel inserts it, only around such results. @example ops.mul(ops.temp(ops.sub(1, Y)), B)   // (1 - Y) * B
+   */
+  temp<T>(value: T): T {
+    if (value instanceof NDArray) temporaries.add(value);
+    return value;
   },
   /** `a += b`, in place. @example ops.iadd(W, dW) */
   iadd: inPlaceOperator("add", ufunc.add, (a, b) => a + b) as InPlaceOperator,
