@@ -39,14 +39,9 @@ type JsOperator = (a: any, b: any) => any;
  */
 const temporaries = new WeakSet<object>();
 
-/** The buffer an operator's result can go into: an operand marked temporary, of the result's dtype and shape. */
-function reusableOperand(a: ArrayLike, b: ArrayLike, resultDType: DType): NDArray | undefined {
-  const tempA = a instanceof NDArray && temporaries.delete(a);
-  const tempB = b instanceof NDArray && temporaries.delete(b);
-  for (const [candidate, other] of [[tempA && a, b], [tempB && b, a]] as const) {
-    if (candidate instanceof NDArray && candidate.dtype === resultDType && candidate.isContiguous && coversBroadcast(candidate, other)) return candidate;
-  }
-  return undefined;
+/** Whether `candidate` can hold the result of an operator on it and `other`: contiguous, of the result's dtype and shape. */
+function canHold(candidate: NDArray, other: ArrayLike, resultDType: () => DType): boolean {
+  return candidate.isContiguous && coversBroadcast(candidate, other) && candidate.dtype === resultDType();
 }
 
 /** Whether `other` broadcasts to `target`'s shape (so the result has exactly that shape). */
@@ -64,9 +59,14 @@ function coversBroadcast(target: NDArray, other: ArrayLike): boolean {
 function arrayOperator(apply: Ufunc, js: JsOperator, resultDType: (promoted: DType) => DType = (t) => t) {
   return (a: ArrayLike, b: ArrayLike) => {
     if (!(a instanceof NDArray || b instanceof NDArray)) return js(a, b);
+    // Both marks are used up here, whichever operand (if any) receives the result.
+    const tempA = a instanceof NDArray && temporaries.delete(a);
+    const tempB = b instanceof NDArray && temporaries.delete(b);
+    if (!tempA && !tempB) return apply(a, b);
     const operand = (x: ArrayLike) => (x instanceof NDArray || typeof x === "number" || typeof x === "boolean" ? x : asarray(x));
-    const out = reusableOperand(a, b, resultDType(resultType(operand(a), operand(b))));
-    return out ? apply(a, b, { out }) : apply(a, b);
+    const result = () => resultDType(resultType(operand(a), operand(b)));
+    const out = tempA && canHold(a as NDArray, b, result) ? a : tempB && canHold(b as NDArray, a, result) ? b : undefined;
+    return out ? apply(a, b, { out: out as NDArray }) : apply(a, b);
   };
 }
 
