@@ -324,8 +324,6 @@ function decodeHeader(bytes: Uint8Array): Header {
   };
 }
 
-const TYPED_ARRAY = { float64: Float64Array, float32: Float32Array, int32: Int32Array, uint8: Uint8Array };
-
 function readElement(view: DataView, at: number, dtype: DType, little: boolean): number {
   switch (dtype) {
     case "float64":
