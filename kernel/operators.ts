@@ -11,6 +11,10 @@
  * a cell of plain number arithmetic (one check that finds no NDArray), about 11 ms for a cell with 20 operators
  * against the same cell written with methods, nothing for a cell without operator tokens.
  *
+ * An operator's result that feeds straight into another operator is wrapped in `__tsdl_ops.temp(…)`, so the outer
+ * one may write into it (numpy's temporary elision; lib/ops). The same edits also work around two ways tslab
+ * misreads earlier cells' names (`previousNameEdits`).
+ *
  * `==`/`===` keep JavaScript's meaning (identity); `np.equal(a, b)` is the elementwise form. `-a ** 2` stays the
  * syntax error it is in TypeScript. Cells in `//@module` and browser mode are not rewritten.
  */
