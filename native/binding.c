@@ -94,8 +94,7 @@ static napi_value elementwise(napi_env env, napi_callback_info info, int inputs)
   for (int i = 0; i <= inputs; i++)
     if (!read_view(&r, arrays[i], lengths[i], ndim, shape, &views[i])) return throw_error(env, "view outside its buffer");
   if (size == 0) return NULL;
-  if (inputs == 1) tsdl_unary(op, ndim, shape, &views[0], &views[1]);
-  else tsdl_binary(op, ndim, shape, &views[0], &views[1], &views[2]);
+  tsdl_elementwise(op, inputs, ndim, shape, views);
   return NULL;
 }
 
@@ -154,6 +153,9 @@ static napi_value init(napi_env env, napi_value exports) {
   napi_value supported;
   CHECK(napi_get_boolean(env, tsdl_cpu_supported(), &supported));
   CHECK(napi_set_named_property(env, exports, "cpuSupported", supported));
+  napi_value threaded_work;
+  CHECK(napi_create_double(env, TSDL_THREADED_WORK, &threaded_work));
+  CHECK(napi_set_named_property(env, exports, "threadedWork", threaded_work));
   napi_property_descriptor functions[] = {
       {"unary", NULL, unary, NULL, NULL, NULL, napi_default, NULL},
       {"binary", NULL, binary, NULL, NULL, NULL, napi_default, NULL},

@@ -1,16 +1,14 @@
 /*
  * C = A·B in float64, the way BLAS libraries do it (Goto/BLIS): blocks of A and B are packed into contiguous
  * panels — any strides, so a transposed operand costs nothing extra — and a 6×8 register-blocked AVX2/FMA
- * micro-kernel multiplies them. Large products are split over the CPU's cores (at most 4 threads), by rows
- * or columns of C, whichever is longer. Matrix·vector products take a streaming path instead: packing would
+ * micro-kernel multiplies them. Large products are split over the CPU's cores (parallel.c), by rows or
+ * columns of C, whichever is longer. Matrix·vector products take a streaming path instead: packing would
  * read the matrix twice.
  */
 #pragma GCC target("avx2,fma")
 #include <immintrin.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "kernels.h"
 
@@ -20,7 +18,6 @@ enum {
   KC = 256,  /* depth of a packed block: a KC×NR panel of B (16 KiB) stays in L1 */
   MC = 72,   /* rows of a packed block of A (144 KiB, in L2) */
   NC = 2048, /* columns of a packed block of B (4 MiB, in L3) */
-  MAX_THREADS = 4,
 };
 
 /* Below this many multiply-adds a second thread costs more to start than it saves. */
@@ -43,7 +40,7 @@ typedef struct {
   size_t b_capacity;
 } pack_buffers;
 
-static __thread pack_buffers buffers[MAX_THREADS];
+static __thread pack_buffers buffers[TSDL_MAX_THREADS];
 
 static void reserve(pack_buffers *buf, size_t b_doubles) {
   if (!buf->a) buf->a = aligned_alloc(64, MC * KC * sizeof(double));
@@ -153,10 +150,9 @@ typedef struct {
   pack_buffers *buf;
 } task;
 
-static void *run_task(void *arg) {
-  task *t = arg;
+static void run_task(void *tasks, int part) {
+  task *t = (task *)tasks + part;
   gemm_serial(&t->part, t->buf);
-  return NULL;
 }
 
 /* y = M·x for an m×k matrix M: row dot products when rows are contiguous, column updates when columns are. */
@@ -196,13 +192,11 @@ static void gemv(ptrdiff_t m, ptrdiff_t k, const double *a, ptrdiff_t rs, ptrdif
 }
 
 static int thread_count(const product *q) {
-  static long cores = 0;
-  if (!cores) cores = sysconf(_SC_NPROCESSORS_ONLN);
   if ((double)q->m * (double)q->n * (double)q->k < THREADED_WORK) return 1;
   ptrdiff_t tiles = q->m / MR > q->n / NR ? q->m / MR : q->n / NR;
-  long threads = cores < MAX_THREADS ? cores : MAX_THREADS;
-  if (threads > tiles) threads = tiles;
-  return threads < 1 ? 1 : (int)threads;
+  int threads = tsdl_threads();
+  if (threads > tiles) threads = (int)tiles;
+  return threads < 1 ? 1 : threads;
 }
 
 void tsdl_gemm(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const double *a, ptrdiff_t a_rs, ptrdiff_t a_cs, const double *b,
@@ -222,9 +216,7 @@ void tsdl_gemm(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const double *a, ptrdiff_t
   int by_rows = m / MR > n / NR;
   ptrdiff_t length = by_rows ? m : n, unit = by_rows ? MR : NR;
   ptrdiff_t tiles = (length + unit - 1) / unit;
-  task tasks[MAX_THREADS];
-  pthread_t ids[MAX_THREADS];
-  int started[MAX_THREADS] = {0};
+  task tasks[TSDL_MAX_THREADS];
   for (int t = 0; t < threads; t++) {
     ptrdiff_t start = tiles * t / threads * unit, end = tiles * (t + 1) / threads * unit;
     if (end > length) end = length;
@@ -239,10 +231,6 @@ void tsdl_gemm(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const double *a, ptrdiff_t
       part.c = c + start * c_cs;
     }
     tasks[t] = (task){part, &buffers[t]};
-    if (t > 0) started[t] = pthread_create(&ids[t], NULL, run_task, &tasks[t]) == 0;
   }
-  for (int t = 0; t < threads; t++)
-    if (t == 0 || !started[t]) run_task(&tasks[t]);
-  for (int t = 1; t < threads; t++)
-    if (started[t]) pthread_join(ids[t], NULL);
+  tsdl_parallel(threads, run_task, tasks);
 }

@@ -20,8 +20,24 @@ typedef struct {
 /* Whether this CPU runs the AVX2/FMA code (the kernels are compiled for it, the glue is not). */
 int tsdl_cpu_supported(void);
 
-void tsdl_unary(int op, int ndim, const ptrdiff_t *shape, tsdl_view *out, const tsdl_view *x);
-void tsdl_binary(int op, int ndim, const ptrdiff_t *shape, tsdl_view *out, const tsdl_view *x, const tsdl_view *y);
+/* Most threads one operation uses: the caller and pool workers (parallel.c). */
+#define TSDL_MAX_THREADS 4
+
+/* One part of an operation cut into parts; parts touch disjoint memory. */
+typedef void (*tsdl_part)(void *arg, int part);
+
+/* How many parts can run at once: this machine's cores, at most TSDL_MAX_THREADS. */
+int tsdl_threads(void);
+
+/* Runs part(arg, p) for every p in [0, parts), the caller's share on the caller, and returns when all are done. */
+void tsdl_parallel(int parts, tsdl_part part, void *arg);
+
+/* Elementwise operations of at least this many elements (a transcendental function's counting 8 each) are
+ * split over the cores; below it the pool's wake-up costs more than the second core saves. */
+#define TSDL_THREADED_WORK (1 << 18)
+
+/* views[0] = op(views[1]) or op(views[1], views[2]) (enum tsdl_unary or tsdl_binary by `inputs`) over `shape`. */
+void tsdl_elementwise(int op, int inputs, int ndim, const ptrdiff_t *shape, const tsdl_view *views);
 
 /* out[r] = numpy's pairwise sum of the contiguous run of `run` elements starting at each outer index of x. */
 void tsdl_sum_runs(int ndim, const ptrdiff_t *outer_shape, const tsdl_view *x, ptrdiff_t run, double *out);

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import * as np from "../lib/np";
 import { NDArray } from "../lib/np/ndarray";
-import { setBackend } from "../lib/np/native";
+import { nativeBackend, setBackend } from "../lib/np/native";
 import { checkCase, linalgTolerance, ufuncTolerance } from "./helpers/cases";
 import { loadGolden } from "./helpers/golden";
 
@@ -119,6 +119,27 @@ describe.runIf(native)("native backend equals the TypeScript path", () => {
       }
     });
   }
+
+  test("operations large enough to be split over the cores: every layout equals the TypeScript path", () => {
+    const threaded = nativeBackend()!.threadedElements;
+    np.random.seed(13);
+    // One-dimensional with a length that is no multiple of 8; rows with an odd width; fewer rows than threads.
+    const flat = np.random.randn(threaded + 5).mul(3);
+    const rows = np.random.randn(Math.ceil(threaded / 457) + 1, 457);
+    const wide = np.random.randn(1, threaded + 3);
+    const layouts: [string, NDArray][] = [["1-d", flat], ["rows", rows], ["transposed", rows.T], ["stepped", np.random.randn(2 * threaded + 9).get("::2")], ["one row", wide]];
+    for (const [layout, x] of layouts) {
+      expect(x.size, layout).toBeGreaterThanOrEqual(threaded);
+      for (const name of ["exp", "tanh", "log", "sin"] as const) {
+        const { reference, fast } = both(() => np[name](name === "log" ? np.abs(x) : x));
+        expectUlps(fast, reference, 4);
+      }
+      const { reference, fast } = both(() => [np.negative(x), np.add(x, x.get("::-1")), np.multiply(x, 0.5), np.maximum(0, x)]);
+      fast.forEach((f, i) => expectBitwise(f, reference[i]));
+    }
+    const { reference, fast } = both(() => [np.add(rows, rows.get(":, :1")), np.divide(rows.get(":1"), rows)]);
+    fast.forEach((f, i) => expectBitwise(f, reference[i]));
+  });
 
   test("out= and in-place views: exact overlap runs natively, a shifted overlap falls back and stays correct", () => {
     const { reference, fast } = both(() => {

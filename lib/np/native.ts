@@ -14,6 +14,7 @@ export type Backend = "native-avx2" | "typescript";
 
 interface Addon {
   cpuSupported: boolean;
+  threadedWork: number;
   unary(op: number, out: Float64Array, x: Float64Array, descriptor: Float64Array): void;
   binary(op: number, out: Float64Array, x: Float64Array, y: Float64Array, descriptor: Float64Array): void;
   sumRuns(x: Float64Array, out: Float64Array, descriptor: Float64Array): void;
@@ -75,6 +76,8 @@ function describe(shape: readonly number[], operands: readonly StridedOperand[])
 export interface NativeBackend {
   /** Elementwise work smaller than this stays on the TypeScript path. */
   readonly minElements: number;
+  /** Elementwise operations of this many elements and more run split over the cores. */
+  readonly threadedElements: number;
   /** Whether `name` (a numpy ufunc name) has a native loop of this arity. */
   has(name: string, arity: 1 | 2): boolean;
   /** out = name(x) or name(x, y) over `shape`, operands already broadcast (float64 storage). */
@@ -88,6 +91,7 @@ export interface NativeBackend {
 function nativeBackendOf(binding: Addon, minElements: number): NativeBackend {
   return {
     minElements,
+    threadedElements: binding.threadedWork,
     has: (name, arity) => (arity === 1 ? UNARY : BINARY)[name] !== undefined,
     elementwise(name, shape, [out, x, y]) {
       const data = (op: StridedOperand) => op.data as Float64Array;
