@@ -22,9 +22,10 @@ function python() {
   return existsSync(venv) ? venv : "python3";
 }
 
-function numpyTimes(reps, minTime) {
+/** numpy's { numpy: version, seconds: { [workload]: seconds per call } } for one workload, or null without numpy. */
+function numpyTimes(workload, reps, minTime) {
   try {
-    const out = execFileSync(python(), [join(__dirname, "np_numpy.py"), String(reps), String(minTime)], { encoding: "utf8" });
+    const out = execFileSync(python(), [join(__dirname, "np_numpy.py"), String(reps), String(minTime), workload], { encoding: "utf8" });
     return JSON.parse(out);
   } catch (error) {
     console.warn(`numpy is not available (${error.message.split("\n")[0]}): timing tsdl only.`);
@@ -88,18 +89,24 @@ function tfjsCall(tf, w, inputs) {
 /** Runs the np benchmark and returns rows of { workload, numpy, tsdl, ratio, typescript, tfjs, … } (seconds per call). */
 function run({ reps = 7, minTime = 0.05 } = {}) {
   const spec = require("./np-workloads.json");
-  const reference = numpyTimes(reps, minTime);
+  let numpyVersion = null;
+  let numpyMissing = false;
   const tf = loadTfjs();
   const active = np.backend();
   np.random.seed(0);
   const rows = [];
-  for (const w of spec.workloads) {
+  // BENCH_WORKLOADS=<regular expression> times only the workloads whose names match.
+  const only = new RegExp(process.env.BENCH_WORKLOADS ?? "");
+  for (const w of spec.workloads.filter((w) => only.test(w.name))) {
     const inputs = w.inputs.map((shape) => np.random.randn(...shape));
     const [name, args, kwargs] = w.call;
     const fn = COMPOSITES[name] ?? np[name];
     const values = args.map((a) => (typeof a !== "string" ? a : a.endsWith(".T") ? inputs[Number(a[1])].T : inputs[Number(a[1])]));
     const call = Object.keys(kwargs).length ? () => fn(...values, kwargs) : () => fn(...values);
     const flops = productFlops(w);
+    const reference = numpyMissing ? null : numpyTimes(w.name, reps, minTime);
+    numpyMissing = !reference;
+    numpyVersion = reference?.numpy ?? numpyVersion;
     const tsdl = perCall(call, reps, minTime);
     let typescript = null;
     if (active !== "typescript" && !(flops > SLOW_PATH_LIMIT)) {
@@ -121,7 +128,7 @@ function run({ reps = 7, minTime = 0.05 } = {}) {
       gflops: flops ? { numpy: numpy ? flops / numpy / 1e9 : null, tsdl: flops / tsdl / 1e9 } : undefined,
     });
   }
-  return { suite: "np", numpy: reference?.numpy ?? null, node: process.version, backend: active, tfjs: tf ? `${tf.version_core} cpu, float32` : null, rows };
+  return { suite: "np", numpy: numpyVersion, node: process.version, backend: active, tfjs: tf ? `${tf.version_core} cpu, float32` : null, rows };
 }
 
 module.exports = { run };

@@ -1,4 +1,6 @@
-"""numpy's side of bench/np.js: times every workload of bench/np-workloads.json, prints JSON."""
+"""numpy's side of bench/np.js: times the named workloads of bench/np-workloads.json (all without names),
+prints JSON. bench/np.js asks for one workload at a time, right before timing tsdl's side, so that both
+sides of a ratio see the same load on the machine."""
 import json
 import os
 import sys
@@ -48,9 +50,11 @@ def argument(a, inputs):
 def main():
     spec = json.load(open(os.path.join(os.path.dirname(__file__), "np-workloads.json")))
     rng = np.random.default_rng(0)
-    reps, min_time = int(sys.argv[1]), float(sys.argv[2])
+    reps, min_time, names = int(sys.argv[1]), float(sys.argv[2]), set(sys.argv[3:])
     results = {}
     for w in spec["workloads"]:
+        if names and w["name"] not in names:
+            continue
         inputs = [rng.standard_normal(shape) for shape in w["inputs"]]
         name, args, kwargs = w["call"]
         fn = COMPOSITES.get(name) or getattr(np, name)

@@ -137,7 +137,17 @@ describe.runIf(native)("native backend equals the TypeScript path", () => {
       const { reference, fast } = both(() => [np.negative(x), np.add(x, x.get("::-1")), np.multiply(x, 0.5), np.maximum(0, x)]);
       fast.forEach((f, i) => expectBitwise(f, reference[i]));
     }
-    const { reference, fast } = both(() => [np.add(rows, rows.get(":, :1")), np.divide(rows.get(":1"), rows)]);
+    // Reductions accumulate into a result that is broadcast along the reduced axes: parts must not share it.
+    const cube = np.random.randn(6, Math.ceil(threaded / 300), 50);
+    const { reference, fast } = both(() => [
+      np.add(rows, rows.get(":, :1")),
+      np.divide(rows.get(":1"), rows),
+      np.sum(rows, { axis: 0 }),
+      np.mean(rows.T, { axis: 1, keepdims: true }),
+      np.sum(cube, { axis: [0, 2] }),
+      np.sum(cube, { axis: 0 }),
+      np.sum(cube.transpose([2, 1, 0]), { axis: 2 }),
+    ]);
     fast.forEach((f, i) => expectBitwise(f, reference[i]));
   });
 
