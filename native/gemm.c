@@ -155,24 +155,38 @@ static void run_task(void *tasks, int part) {
   gemm_serial(&t->part, t->buf);
 }
 
+/*
+ * y[r] = row r of a · x for `rows` consecutive rows, sharing each load of x between them so that the FMA units,
+ * not their latency, set the pace. Each row's sum is formed the same way whatever `rows` is.
+ */
+static inline __attribute__((always_inline)) void dot_rows(int rows, const double *a, ptrdiff_t rs, const double *x, ptrdiff_t k,
+                                                           double *y, ptrdiff_t ys) {
+  __m256d s0[4], s1[4];
+  for (int r = 0; r < rows; r++) s0[r] = s1[r] = _mm256_setzero_pd();
+  ptrdiff_t p = 0;
+  for (; p + 8 <= k; p += 8) {
+    __m256d x0 = _mm256_loadu_pd(x + p), x1 = _mm256_loadu_pd(x + p + 4);
+    for (int r = 0; r < rows; r++) {
+      s0[r] = _mm256_fmadd_pd(_mm256_loadu_pd(a + r * rs + p), x0, s0[r]);
+      s1[r] = _mm256_fmadd_pd(_mm256_loadu_pd(a + r * rs + p + 4), x1, s1[r]);
+    }
+  }
+  for (int r = 0; r < rows; r++) {
+    double lanes[4];
+    _mm256_storeu_pd(lanes, _mm256_add_pd(s0[r], s1[r]));
+    double sum = (lanes[0] + lanes[1]) + (lanes[2] + lanes[3]);
+    for (ptrdiff_t q = p; q < k; q++) sum += a[r * rs + q] * x[q];
+    y[r * ys] = sum;
+  }
+}
+
 /* y = M·x for an m×k matrix M: row dot products when rows are contiguous, column updates when columns are. */
 static void gemv(ptrdiff_t m, ptrdiff_t k, const double *a, ptrdiff_t rs, ptrdiff_t cs, const double *x, ptrdiff_t xs,
                  double *y, ptrdiff_t ys) {
   if (cs == 1 && xs == 1) {
-    for (ptrdiff_t i = 0; i < m; i++) {
-      const double *row = a + i * rs;
-      __m256d s0 = _mm256_setzero_pd(), s1 = s0;
-      ptrdiff_t p = 0;
-      for (; p + 8 <= k; p += 8) {
-        s0 = _mm256_fmadd_pd(_mm256_loadu_pd(row + p), _mm256_loadu_pd(x + p), s0);
-        s1 = _mm256_fmadd_pd(_mm256_loadu_pd(row + p + 4), _mm256_loadu_pd(x + p + 4), s1);
-      }
-      double lanes[4];
-      _mm256_storeu_pd(lanes, _mm256_add_pd(s0, s1));
-      double sum = (lanes[0] + lanes[1]) + (lanes[2] + lanes[3]);
-      for (; p < k; p++) sum += row[p] * x[p];
-      y[i * ys] = sum;
-    }
+    ptrdiff_t i = 0;
+    for (; i + 4 <= m; i += 4) dot_rows(4, a + i * rs, rs, x, k, y + i * ys, ys);
+    for (; i < m; i++) dot_rows(1, a + i * rs, rs, x, k, y + i * ys, ys);
     return;
   }
   if (rs == 1 && ys == 1) {
@@ -191,6 +205,35 @@ static void gemv(ptrdiff_t m, ptrdiff_t k, const double *a, ptrdiff_t rs, ptrdif
   }
 }
 
+/* Matrix·vector products stream the matrix from memory once: from this many multiply-adds, both cores read. */
+static const double THREADED_MATVEC = 1 << 17;
+
+typedef struct {
+  ptrdiff_t m, k;
+  const double *a;
+  ptrdiff_t rs, cs;
+  const double *x;
+  ptrdiff_t xs;
+  double *y;
+  ptrdiff_t ys;
+  int parts;
+} matvec;
+
+/* A share of y's elements; each is computed as in the whole product. */
+static void matvec_part(void *job, int part) {
+  const matvec *v = job;
+  ptrdiff_t start = v->m * part / v->parts, end = v->m * (part + 1) / v->parts;
+  gemv(end - start, v->k, v->a + start * v->rs, v->rs, v->cs, v->x, v->xs, v->y + start * v->ys, v->ys);
+}
+
+static void gemv_parallel(ptrdiff_t m, ptrdiff_t k, const double *a, ptrdiff_t rs, ptrdiff_t cs, const double *x, ptrdiff_t xs,
+                          double *y, ptrdiff_t ys) {
+  int parts = (double)m * (double)k < THREADED_MATVEC ? 1 : tsdl_threads();
+  if (parts > m) parts = (int)m;
+  matvec job = {m, k, a, rs, cs, x, xs, y, ys, parts};
+  tsdl_parallel(parts, matvec_part, &job);
+}
+
 static int thread_count(const product *q) {
   if ((double)q->m * (double)q->n * (double)q->k < THREADED_WORK) return 1;
   ptrdiff_t tiles = q->m / MR > q->n / NR ? q->m / MR : q->n / NR;
@@ -207,8 +250,8 @@ void tsdl_gemm(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, const double *a, ptrdiff_t
       for (ptrdiff_t j = 0; j < n; j++) c[i * c_rs + j * c_cs] = 0;
     return;
   }
-  if (n == 1) return gemv(m, k, a, a_rs, a_cs, b, b_rs, c, c_rs);
-  if (m == 1) return gemv(n, k, b, b_cs, b_rs, a, a_cs, c, c_cs); /* (a·B)ᵀ = Bᵀ·aᵀ */
+  if (n == 1) return gemv_parallel(m, k, a, a_rs, a_cs, b, b_rs, c, c_rs);
+  if (m == 1) return gemv_parallel(n, k, b, b_cs, b_rs, a, a_cs, c, c_cs); /* (a·B)ᵀ = Bᵀ·aᵀ */
   product whole = {m, n, k, a, a_rs, a_cs, b, b_rs, b_cs, c, c_rs, c_cs};
   int threads = thread_count(&whole);
   if (threads == 1) return gemm_serial(&whole, &buffers[0]);

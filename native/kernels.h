@@ -33,8 +33,8 @@ int tsdl_threads(void);
 void tsdl_parallel(int parts, tsdl_part part, void *arg);
 
 /* Elementwise operations of at least this many elements (a transcendental function's counting 8 each) are
- * split over the cores; below it the pool's wake-up costs more than the second core saves. */
-#define TSDL_THREADED_WORK (1 << 18)
+ * split over the cores; below it handing a part to another thread costs more than it saves. */
+#define TSDL_THREADED_WORK (1 << 17)
 
 /* views[0] = op(views[1]) or op(views[1], views[2]) (enum tsdl_unary or tsdl_binary by `inputs`) over `shape`. */
 void tsdl_elementwise(int op, int inputs, int ndim, const ptrdiff_t *shape, const tsdl_view *views);
