@@ -151,6 +151,18 @@ describe.runIf(native)("native backend equals the TypeScript path", () => {
     fast.forEach((f, i) => expectBitwise(f, reference[i]));
   });
 
+  test("matrix·vector products large enough to be split over the cores: rows, columns, strided; within rounding", () => {
+    np.random.seed(17);
+    const matrix = np.random.randn(1003, 301);
+    const vector = np.random.randn(301);
+    const other = np.random.randn(1003);
+    for (const f of [() => np.dot(matrix, vector), () => np.dot(other, matrix), () => np.dot(matrix.T, other), () => np.dot(matrix.get("::2"), vector.get("::-1"))]) {
+      const { reference, fast } = both(f);
+      expect(fast.shape).toEqual(reference.shape);
+      expect(np.max(np.abs(fast.sub(reference)))).toBeLessThan(1e-11);
+    }
+  });
+
   test("out= and in-place views: exact overlap runs natively, a shifted overlap falls back and stays correct", () => {
     const { reference, fast } = both(() => {
       const a = np.arange(40).astype("float64");
