@@ -1,3 +1,5 @@
+import { OverflowError } from "./errors";
+
 /** The element types tsdl supports, named as numpy names them. */
 export type DType = "float64" | "float32" | "int32" | "int64" | "uint8" | "bool";
 
@@ -105,6 +107,16 @@ export function scalarDType(value: number | boolean): DType {
 export function floatResult(dtype: DType): DType {
   if (dtype === "float32" || dtype === "bool" || dtype === "uint8") return "float32";
   return "float64";
+}
+
+const INTEGER_RANGE: Partial<Record<DType, [number, number]>> = { uint8: [0, 255], int32: [-(2 ** 31), 2 ** 31 - 1] };
+
+/** numpy 2's OverflowError (NEP 50) when an integer meets an integer dtype it does not fit. */
+export function checkIntegerFits(dtype: DType, value: number): void {
+  const range = INTEGER_RANGE[dtype];
+  if (range && Number.isInteger(value) && (value < range[0] || value > range[1])) {
+    throw new OverflowError(`Python integer ${value} out of bounds for ${dtype}`);
+  }
 }
 
 /** Converts a JS value to what an element of `dtype` holds (truncation toward zero for integers, as numpy's cast). */

@@ -2,7 +2,7 @@
  * numpy's indexing: `a[...]` reads and `a[...] = v` writes. Integers, slices, newaxis and ellipsis select a
  * view; index arrays and boolean masks (advanced indexing) select elements by offset, giving copies.
  */
-import { castScalar } from "./dtype";
+import { castScalar, checkIntegerFits } from "./dtype";
 import { IndexError, ValueError } from "./errors";
 import { NDArray, asarray, broadcastShapes, broadcastTo, empty, ravelData, shapeSize, type ArrayLike, type IndexItem } from "./ndarray";
 
@@ -250,6 +250,8 @@ export function getItem(a: NDArray, items: readonly IndexItem[]): NDArray {
 
 /** `a[index] = value`, broadcasting `value` and casting it to `a`'s dtype. */
 export function setItem(a: NDArray, items: readonly IndexItem[], value: ArrayLike): void {
+  if (typeof value === "number") checkIntegerFits(a.dtype, value);
+  if (items.length === 1 && typeof value === "number" && setMasked(a, items[0], value)) return;
   const s = select(a, items);
   if (s.indices.length === 0) {
     s.view.assign(value);
@@ -262,6 +264,19 @@ export function setItem(a: NDArray, items: readonly IndexItem[], value: ArrayLik
   } else {
     for (let k = 0; k < p.count; k++) s.view.view(p.restShape, p.restStrides, s.view.offset + p.bases[k]).assign(pickSlot(source, p, k));
   }
+}
+
+/**
+ * `a[mask] = value` for a bool mask of a's own shape and a number, in one pass over both (the course's
+ * `dZ[Z <= 0] = 0`): no index arrays. Returns false, having done nothing, for any other index.
+ */
+function setMasked(a: NDArray, mask: IndexItem, value: number): boolean {
+  if (!(mask instanceof NDArray && mask.dtype === "bool" && a.isContiguous && mask.isContiguous)) return false;
+  if (mask.ndim !== a.ndim || mask.shape.some((n, d) => n !== a.shape[d])) return false;
+  const stored = castScalar(a.dtype, value);
+  const data = a.data, flags = mask.data;
+  for (let i = 0, at = a.offset, m = mask.offset; i < a.size; i++, at++, m++) if (flags[m] !== 0) data[at] = stored;
+  return true;
 }
 
 /** numpy's `a.item(...)`: one element as a JS number. */

@@ -2,8 +2,8 @@
  * Elementwise operations with broadcasting (numpy's ufuncs). Each is described by the dtype of its result
  * and a loop expression per result dtype; one driver serves them all.
  */
-import { castScalar, floatResult, isFloat, isInteger, resultType, type DType } from "./dtype";
-import { OverflowError, ValueError, formatShape } from "./errors";
+import { castScalar, checkIntegerFits, floatResult, isFloat, isInteger, resultType, type DType } from "./dtype";
+import { ValueError, formatShape } from "./errors";
 import { DTYPE_CODE, elementwise, elementwiseFlat, nativeElementwise, nativeTakes, type FlatInput, type KernelHelpers } from "./kernels";
 import { NDArray, asarray, broadcastShapes, broadcastTo, castExpression, empty, sameShape, type ArrayLike } from "./ndarray";
 
@@ -171,16 +171,11 @@ function storeExpression(expression: string, computed: DType, into: DType): stri
   return into === "int64" ? `${stored} + 0` : stored;
 }
 
-const INT_RANGE: Partial<Record<DType, [number, number]>> = { uint8: [0, 255], int32: [-(2 ** 31), 2 ** 31 - 1] };
-
 /** The dtype a scalar operand joins the loop in, by the ufunc's `scalars` rule (numpy 2's OverflowError when it does not fit). */
 function scalarDTypeFor(ufunc: Ufunc, value: number | boolean, promoted: DType, result: DType): DType {
   if (ufunc.scalars === "exact") return typeof value === "boolean" ? "bool" : "float64";
   const dtype = ufunc.scalars === "result" ? result : promoted;
-  const range = INT_RANGE[dtype];
-  if (range && typeof value === "number" && (value < range[0] || value > range[1])) {
-    throw new OverflowError(`Python integer ${value} out of bounds for ${dtype}`);
-  }
+  if (typeof value === "number") checkIntegerFits(dtype, value);
   return dtype;
 }
 

@@ -381,6 +381,9 @@ index_cases.append(set_case("int array cells", z, [("a", np.array([0, 2])), ("a"
 index_cases.append(set_case("bad broadcast", z, [("s", ":, 0")], np.array([1.0, 2.0])))
 zi = np.arange(6).reshape(2, 3)
 index_cases.append(set_case("int target float value", zi, [("s", "0")], 2.7))
+index_cases.append(set_case("mask int target float value", zi, [("a", zi > 2)], 2.7))
+index_cases.append(set_case("mask bool target", zi > 1, [("a", zi % 2 == 0)], 0))
+index_cases.append(set_case("mask uint8 target out of range", zi.astype(np.uint8), [("a", zi > 3)], 300))
 write("indexing", index_cases)
 
 # ---- linear algebra ----
