@@ -85,13 +85,14 @@ static void pack_b(ptrdiff_t kc, ptrdiff_t nc, const double *b, ptrdiff_t rs, pt
   }
 }
 
-/* The mr×nr corner of C (+)= packed A panel · packed B panel; `accumulate` is 0 for the first depth block. */
-static void micro_kernel(ptrdiff_t kc, const double *restrict a, const double *restrict b, double *c, ptrdiff_t rs,
-                         ptrdiff_t cs, int accumulate, ptrdiff_t mr, ptrdiff_t nr) {
+/* The mr×nr corner of C (+)= packed A panel · B panel, whose rows of NR are `b_step` apart (NR when packed);
+ * `accumulate` is 0 for the first depth block. */
+static void micro_kernel(ptrdiff_t kc, const double *restrict a, const double *restrict b, ptrdiff_t b_step, double *c,
+                         ptrdiff_t rs, ptrdiff_t cs, int accumulate, ptrdiff_t mr, ptrdiff_t nr) {
   __m256d c00 = _mm256_setzero_pd(), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
   __m256d c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
-  for (ptrdiff_t p = 0; p < kc; p++, a += MR, b += NR) {
-    __m256d b0 = _mm256_load_pd(b), b1 = _mm256_load_pd(b + 4), ai;
+  for (ptrdiff_t p = 0; p < kc; p++, a += MR, b += b_step) {
+    __m256d b0 = _mm256_loadu_pd(b), b1 = _mm256_loadu_pd(b + 4), ai;
     ai = _mm256_broadcast_sd(a + 0); c00 = _mm256_fmadd_pd(ai, b0, c00); c01 = _mm256_fmadd_pd(ai, b1, c01);
     ai = _mm256_broadcast_sd(a + 1); c10 = _mm256_fmadd_pd(ai, b0, c10); c11 = _mm256_fmadd_pd(ai, b1, c11);
     ai = _mm256_broadcast_sd(a + 2); c20 = _mm256_fmadd_pd(ai, b0, c20); c21 = _mm256_fmadd_pd(ai, b1, c21);
@@ -124,20 +125,34 @@ static void micro_kernel(ptrdiff_t kc, const double *restrict a, const double *r
 static void gemm_serial(const product *q, pack_buffers *buf) {
   ptrdiff_t ncap = q->n < NC ? q->n : NC;
   reserve(buf, (size_t)KC * (size_t)((ncap + NR - 1) / NR * NR));
+  /* With A's rows in one block, each packed panel of B would serve a single pass: when B's rows are
+   * contiguous, full panels are read where they are (W·X in a first layer, a 12 MB copy saved) and only
+   * the ragged last one is packed. */
+  int b_in_place = q->b_cs == 1 && q->m <= MC;
   for (ptrdiff_t jc = 0; jc < q->n; jc += NC) {
     ptrdiff_t nc = q->n - jc < NC ? q->n - jc : NC;
     for (ptrdiff_t pc = 0; pc < q->k; pc += KC) {
       ptrdiff_t kc = q->k - pc < KC ? q->k - pc : KC;
-      pack_b(kc, nc, q->b + pc * q->b_rs + jc * q->b_cs, q->b_rs, q->b_cs, buf->b);
+      const double *b_block = q->b + pc * q->b_rs + jc * q->b_cs;
+      if (!b_in_place) pack_b(kc, nc, b_block, q->b_rs, q->b_cs, buf->b);
       for (ptrdiff_t ic = 0; ic < q->m; ic += MC) {
         ptrdiff_t mc = q->m - ic < MC ? q->m - ic : MC;
         pack_a(mc, kc, q->a + ic * q->a_rs + pc * q->a_cs, q->a_rs, q->a_cs, buf->a);
         for (ptrdiff_t jr = 0; jr < nc; jr += NR) {
           ptrdiff_t nr = nc - jr < NR ? nc - jr : NR;
+          const double *b_panel = buf->b + jr * kc;
+          ptrdiff_t b_step = NR;
+          if (b_in_place && nr == NR) {
+            b_panel = b_block + jr;
+            b_step = q->b_rs;
+          } else if (b_in_place) {
+            pack_b(kc, nr, b_block + jr, q->b_rs, 1, buf->b);
+            b_panel = buf->b;
+          }
           for (ptrdiff_t ir = 0; ir < mc; ir += MR) {
             ptrdiff_t mr = mc - ir < MR ? mc - ir : MR;
             double *tile = q->c + (ic + ir) * q->c_rs + (jc + jr) * q->c_cs;
-            micro_kernel(kc, buf->a + ir * kc, buf->b + jr * kc, tile, q->c_rs, q->c_cs, pc > 0, mr, nr);
+            micro_kernel(kc, buf->a + ir * kc, b_panel, b_step, tile, q->c_rs, q->c_cs, pc > 0, mr, nr);
           }
         }
       }
