@@ -167,37 +167,41 @@ static void binary(int op, int ndim, const ptrdiff_t *shape, tsdl_view *out, con
 }
 
 /*
- * An elementwise operation cut into parts along one dimension: the outermost one along which the result's
+ * An elementwise operation cut into chunks along one dimension: the outermost one along which the result's
  * elements differ. (Along a dimension where the result's stride is 0, as when a reduction accumulates into it,
- * parts would write the same elements.) Each part visits its elements in the same order as the whole would,
+ * chunks would write the same elements.) Each chunk visits its elements in the same order as the whole would,
  * so accumulations add in the same order.
  */
 typedef struct {
-  int op, ndim, inputs, axis, parts;
+  int op, ndim, inputs, axis, chunks;
   const ptrdiff_t *shape;
   const tsdl_view *views; /* out, then the inputs */
 } elementwise_job;
 
-static void plan_parts(elementwise_job *job) {
-  job->parts = 1;
+/* Chunks per thread: enough that a thread slowed by another process on its core leaves little for the
+ * others to wait on, few enough that each chunk is long. */
+enum { CHUNKS_PER_THREAD = 4 };
+
+static void plan_chunks(elementwise_job *job) {
+  job->chunks = 1;
   double work = job->inputs == 1 && is_transcendental(job->op) ? 8 : 1;
   for (int d = 0; d < job->ndim; d++) work *= (double)job->shape[d];
   if (work < TSDL_THREADED_WORK) return;
   for (job->axis = 0; job->axis < job->ndim; job->axis++) {
     if (job->views[0].strides[job->axis] == 0 || job->shape[job->axis] < 2) continue;
-    ptrdiff_t length = job->shape[job->axis];
-    job->parts = length < tsdl_threads() ? (int)length : tsdl_threads();
+    ptrdiff_t length = job->shape[job->axis], chunks = tsdl_threads() * CHUNKS_PER_THREAD;
+    job->chunks = (int)(length < chunks ? length : chunks);
     return;
   }
 }
 
-static void elementwise_part(void *job_, int part) {
+static void elementwise_chunk(void *job_, int chunk) {
   const elementwise_job *job = job_;
   int axis = job->axis;
   /* Along the innermost dimension, cuts fall on multiples of 8 elements so no two threads write one cache line. */
   ptrdiff_t length = job->shape[axis], align = axis == job->ndim - 1 ? 8 : 1;
-  ptrdiff_t start = length * part / job->parts / align * align;
-  ptrdiff_t end = part + 1 == job->parts ? length : length * (part + 1) / job->parts / align * align;
+  ptrdiff_t start = length * chunk / job->chunks / align * align;
+  ptrdiff_t end = chunk + 1 == job->chunks ? length : length * (chunk + 1) / job->chunks / align * align;
   if (start >= end) return;
   ptrdiff_t shape[TSDL_MAX_DIMS];
   memcpy(shape, job->shape, (size_t)job->ndim * sizeof(ptrdiff_t));
@@ -213,8 +217,8 @@ static void elementwise_part(void *job_, int part) {
 
 void tsdl_elementwise(int op, int inputs, int ndim, const ptrdiff_t *shape, const tsdl_view *views) {
   elementwise_job job = {op, ndim, inputs, 0, 1, shape, views};
-  plan_parts(&job);
-  tsdl_parallel(job.parts, elementwise_part, &job);
+  plan_chunks(&job);
+  tsdl_parallel(job.chunks, elementwise_chunk, &job);
 }
 
 /*

@@ -231,22 +231,22 @@ typedef struct {
   ptrdiff_t xs;
   double *y;
   ptrdiff_t ys;
-  int parts;
+  int chunks;
 } matvec;
 
-/* A share of y's elements; each is computed as in the whole product. */
-static void matvec_part(void *job, int part) {
+/* A run of y's elements; each is computed as in the whole product. */
+static void matvec_chunk(void *job, int chunk) {
   const matvec *v = job;
-  ptrdiff_t start = v->m * part / v->parts, end = v->m * (part + 1) / v->parts;
+  ptrdiff_t start = v->m * chunk / v->chunks, end = v->m * (chunk + 1) / v->chunks;
   gemv(end - start, v->k, v->a + start * v->rs, v->rs, v->cs, v->x, v->xs, v->y + start * v->ys, v->ys);
 }
 
 static void gemv_parallel(ptrdiff_t m, ptrdiff_t k, const double *a, ptrdiff_t rs, ptrdiff_t cs, const double *x, ptrdiff_t xs,
                           double *y, ptrdiff_t ys) {
-  int parts = (double)m * (double)k < THREADED_MATVEC ? 1 : tsdl_threads();
-  if (parts > m) parts = (int)m;
-  matvec job = {m, k, a, rs, cs, x, xs, y, ys, parts};
-  tsdl_parallel(parts, matvec_part, &job);
+  int chunks = (double)m * (double)k < THREADED_MATVEC ? 1 : 4 * tsdl_threads();
+  if (chunks > m) chunks = (int)m;
+  matvec job = {m, k, a, rs, cs, x, xs, y, ys, chunks};
+  tsdl_parallel(chunks, matvec_chunk, &job);
 }
 
 static int thread_count(const product *q) {

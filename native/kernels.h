@@ -23,14 +23,18 @@ int tsdl_cpu_supported(void);
 /* Most threads one operation uses: the caller and pool workers (parallel.c). */
 #define TSDL_MAX_THREADS 4
 
-/* One part of an operation cut into parts; parts touch disjoint memory. */
-typedef void (*tsdl_part)(void *arg, int part);
+/* Most chunks one operation is cut into. */
+#define TSDL_MAX_CHUNKS 0xffff
 
-/* How many parts can run at once: this machine's cores, at most TSDL_MAX_THREADS. */
+/* One chunk of an operation; chunks touch disjoint memory and may run in any order, on any thread. */
+typedef void (*tsdl_part)(void *arg, int chunk);
+
+/* How many threads can run chunks at once: this machine's cores, at most TSDL_MAX_THREADS. */
 int tsdl_threads(void);
 
-/* Runs part(arg, p) for every p in [0, parts), the caller's share on the caller, and returns when all are done. */
-void tsdl_parallel(int parts, tsdl_part part, void *arg);
+/* Runs part(arg, c) for every chunk c in [0, chunks), the caller and pool workers sharing them, and returns
+ * when all are done. */
+void tsdl_parallel(int chunks, tsdl_part part, void *arg);
 
 /* Elementwise operations of at least this many elements (a transcendental function's counting 8 each) are
  * split over the cores; below it handing a part to another thread costs more than it saves. */
