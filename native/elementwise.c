@@ -96,7 +96,7 @@ static void unary_contiguous(int op, double *o, const double *x, ptrdiff_t n) {
 
 enum { GATHER = 256 };
 
-static void unary(int op, int ndim, const ptrdiff_t *shape, tsdl_view *out, const tsdl_view *x) {
+static void unary(int op, int ndim, const ptrdiff_t *shape, const tsdl_view *out, const tsdl_view *x) {
   if (ndim == 0) {
     unary_contiguous(op, out->data, x->data, 1);
     return;
@@ -153,7 +153,7 @@ BINARY_RUN(minimum_run, MINIMUM)
 typedef void (*binary_run)(double *, const double *, const double *, ptrdiff_t, ptrdiff_t, ptrdiff_t, ptrdiff_t);
 static const binary_run BINARY_RUNS[TSDL_BINARY_COUNT] = {add_run, subtract_run, multiply_run, divide_run, maximum_run, minimum_run};
 
-static void binary(int op, int ndim, const ptrdiff_t *shape, tsdl_view *out, const tsdl_view *x, const tsdl_view *y) {
+static void binary(int op, int ndim, const ptrdiff_t *shape, const tsdl_view *out, const tsdl_view *x, const tsdl_view *y) {
   binary_run run = BINARY_RUNS[op];
   if (ndim == 0) {
     run(out->data, x->data, y->data, 1, 1, 1, 1);
@@ -195,6 +195,11 @@ static void plan_chunks(elementwise_job *job) {
   }
 }
 
+static void run_elementwise(const elementwise_job *job, const ptrdiff_t *shape, const tsdl_view *views) {
+  if (job->inputs == 1) unary(job->op, job->ndim, shape, &views[0], &views[1]);
+  else binary(job->op, job->ndim, shape, &views[0], &views[1], &views[2]);
+}
+
 static void elementwise_chunk(void *job_, int chunk) {
   const elementwise_job *job = job_;
   int axis = job->axis;
@@ -211,14 +216,14 @@ static void elementwise_chunk(void *job_, int chunk) {
     views[v] = job->views[v];
     views[v].data += start * views[v].strides[axis];
   }
-  if (job->inputs == 1) unary(job->op, job->ndim, shape, &views[0], &views[1]);
-  else binary(job->op, job->ndim, shape, &views[0], &views[1], &views[2]);
+  run_elementwise(job, shape, views);
 }
 
 void tsdl_elementwise(int op, int inputs, int ndim, const ptrdiff_t *shape, const tsdl_view *views) {
   elementwise_job job = {op, ndim, inputs, 0, 1, shape, views};
   plan_chunks(&job);
-  tsdl_parallel(job.chunks, elementwise_chunk, &job);
+  if (job.chunks == 1) run_elementwise(&job, shape, views);
+  else tsdl_parallel(job.chunks, elementwise_chunk, &job);
 }
 
 /*

@@ -147,6 +147,9 @@ describe.runIf(native)("native backend equals the TypeScript path", () => {
       np.sum(cube, { axis: [0, 2] }),
       np.sum(cube, { axis: 0 }),
       np.sum(cube.transpose([2, 1, 0]), { axis: 2 }),
+      // Accumulated into one element: no dimension to cut along.
+      np.sum(cube.transpose([2, 1, 0])),
+      np.mean(rows.T),
     ]);
     fast.forEach((f, i) => expectBitwise(f, reference[i]));
   });
