@@ -213,10 +213,17 @@ type OperandKind = "array" | "any" | "plain" | "other";
 
 const TYPED_ARRAYS = new Set(["Float64Array", "Float32Array", "Int32Array", "Uint8Array"]);
 const NDARRAY_SOURCE = /[\\/]lib[\\/]np[\\/]ndarray(\.d)?\.ts$/;
+const UFUNC_SOURCE = /[\\/]lib[\\/]np[\\/]ufunc(\.d)?\.ts$/;
+const LINALG_SOURCE = /[\\/]lib[\\/]np[\\/]linalg(\.d)?\.ts$/;
+/** NDArray methods and np products whose result is always a new array (unlike views such as `reshape` or `T`). */
+const NEW_ARRAY_METHODS = new Set(["add", "sub", "mul", "div", "mod", "pow", "neg", "abs", "gt", "ge", "lt", "le", "eq", "ne", "dot"]);
+const NEW_ARRAY_PRODUCTS = new Set(["dot", "matmul"]);
 
 /** What one analysis of (partly rewritten) code found, with offsets in that code. */
 interface Findings {
   rewrites: Map<number, Rewrite>;
+  /** Calls of np functions and NDArray methods that return a new array nothing else holds, by their start. */
+  newArrayCalls: Set<number>;
   errors: (Span & { expression: Span; message: string })[];
 }
 
@@ -226,7 +233,7 @@ interface Findings {
  * Offsets are of the operator token in `file`'s text minus the module prefix.
  */
 function findArrayOperators(checker: tsModule.TypeChecker, file: tsModule.SourceFile): Findings {
-  const findings: Findings = { rewrites: new Map(), errors: [] };
+  const findings: Findings = { rewrites: new Map(), newArrayCalls: new Set(), errors: [] };
   const arrayValued = new Set<tsModule.Node>();
   /**
    * Variables declared (without a type) from an expression found NDArray-valued above them in this pass: their
@@ -273,6 +280,15 @@ function findArrayOperators(checker: tsModule.TypeChecker, file: tsModule.Source
     const symbol = checker.getSymbolAtLocation(target);
     return symbol ? checker.getTypeOfSymbol(symbol) : checker.getTypeAtLocation(target);
   };
+  /** A ufunc without options (with them it may write into `out`), np.dot or np.matmul, or such an NDArray method. */
+  const returnsNewArray = (call: tsModule.CallExpression): boolean => {
+    const signature = checker.getResolvedSignature(call);
+    const source = signature?.getDeclaration()?.getSourceFile().fileName ?? "";
+    if (UFUNC_SOURCE.test(source)) return call.arguments.length < signature!.getParameters().length;
+    const callee = call.expression;
+    const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : "";
+    return (LINALG_SOURCE.test(source) && NEW_ARRAY_PRODUCTS.has(name)) || (NDARRAY_SOURCE.test(source) && NEW_ARRAY_METHODS.has(name));
+  };
   const error = (operand: tsModule.Node, expression: tsModule.Node, message: string) =>
     findings.errors.push({ start: offset(operand.getStart(file)), end: offset(operand.end), expression: { start: offset(expression.getStart(file)), end: offset(expression.end) }, message });
 
@@ -288,6 +304,7 @@ function findArrayOperators(checker: tsModule.TypeChecker, file: tsModule.Source
       findings.rewrites.set(offset(node.getStart(file)), { form: "negate", helper: "neg" });
       return;
     }
+    if (ts.isCallExpression(node) && returnsNewArray(node)) findings.newArrayCalls.add(offset(node.getStart(file)));
     if (!ts.isBinaryExpression(node)) return;
     const helper = helperFor(node.operatorToken.kind);
     if (!helper) return;
@@ -334,7 +351,7 @@ export interface RewrittenOperator {
 }
 
 /** The edits that turn the chosen operators of the original cell into helper calls, and those operators. */
-function planRewrite(file: tsModule.SourceFile, rewrites: Map<number, Rewrite>): { edits: Edit[]; operators: RewrittenOperator[] } {
+function planRewrite(file: tsModule.SourceFile, rewrites: Map<number, Rewrite>, newArrayCalls: ReadonlySet<number>): { edits: Edit[]; operators: RewrittenOperator[] } {
   const edits: Edit[] = [];
   const operators: RewrittenOperator[] = [];
   const call = (helper: OperatorHelper) => `${HELPERS_GLOBAL}.${helper}(`;
@@ -342,11 +359,15 @@ function planRewrite(file: tsModule.SourceFile, rewrites: Map<number, Rewrite>):
     const at = operatorOffset(node, file);
     return at === undefined ? undefined : rewrites.get(at);
   };
-  // An operand that is itself a rewritten operator's fresh result is marked, so that the outer operator may
-  // write into it (lib/ops `temp`). In-place forms return their target, which is not fresh.
-  const fresh = (rewrite: Rewrite | undefined) => rewrite !== undefined && (rewrite.form === "binary" || rewrite.form === "negate");
+  // An operand that is itself a rewritten operator's fresh result, or a new array from an np call, is marked, so
+  // that the outer operator may write into it (lib/ops `temp`). In-place forms return their target, which is not fresh.
+  const fresh = (operand: tsModule.Expression) => {
+    const rewrite = rewriteOf(operand);
+    if (rewrite) return rewrite.form === "binary" || rewrite.form === "negate";
+    return ts.isCallExpression(operand) && newArrayCalls.has(operand.getStart(file));
+  };
   const markTemporary = (operand: tsModule.Expression) => {
-    if (!fresh(rewriteOf(withoutParentheses(operand)))) return;
+    if (!fresh(withoutParentheses(operand))) return;
     const start = operand.getStart(file);
     edits.push({ start, end: start, text: call("temp"), order: 1 }, { start: operand.end, end: operand.end, text: ")", order: 0 });
   };
@@ -501,6 +522,7 @@ export class OperatorRewriter {
     const withoutOperators = () => (nameEdits.length > 0 ? { cell: new RewrittenCell(src, nameEdits), operators: [], errors: [], syntaxErrors } : undefined);
     if (operatorCount === 0) return withoutOperators();
     const rewrites = new Map<number, Rewrite>();
+    const newArrayCalls = new Set<number>();
     let cell = new RewrittenCell(src, nameEdits);
     let operators: RewrittenOperator[] = [];
     for (;;) {
@@ -514,8 +536,11 @@ export class OperatorRewriter {
           found = true;
         }
       }
-      if (found) {
-        const plan = planRewrite(original, rewrites);
+      // New-array calls change which operands are marked, not what the checker sees: no extra pass for them.
+      const callsBefore = newArrayCalls.size;
+      for (const at of findings.newArrayCalls) newArrayCalls.add(analyzed.toOriginal(at));
+      if (found || newArrayCalls.size > callsBefore) {
+        const plan = planRewrite(original, rewrites, newArrayCalls);
         cell = new RewrittenCell(src, [...nameEdits, ...plan.edits]);
         operators = plan.operators;
       }

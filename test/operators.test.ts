@@ -153,6 +153,11 @@ describe("temporaries: an operator's result used only by the next operator holds
     expect(cost).toBe(-np.add(np.multiply(y, np.log(a)), np.multiply(np.subtract(1, y), np.log(np.subtract(1, a)))).sum() / 3);
     expectSameArray(await value("Y"), Y);
     expectSameArray(await value("A2"), A2);
+    const sigmoid = np.divide(1, np.add(1, np.exp(np.negative(A()))));
+    expectSameArray(await value("const Z3 = np.array([[1.5, -2, 3], [4, 0.5, -6]]); 1 / (1 + np.exp(-Z3))"), sigmoid);
+    const product = np.add(np.dot(np.array([[0.5, -1], [2, 0.25]]), A()), np.array([[1], [2]]));
+    expectSameArray(await value("const W3 = np.array([[0.5, -1], [2, 0.25]]); np.dot(W3, Z3) + np.array([[1], [2]])"), product);
+    expectSameArray(await value("Z3"), A());
   });
 
   it("reuses a temporary of the result's dtype and shape, and only then", async () => {
@@ -249,6 +254,18 @@ describe("the rewrite", () => {
     expect(rewriter.rewrite(prevDecl, "A /* scale */ * 2\n  + 1")?.cell.code).toBe(`${HELPERS_GLOBAL}.add(${HELPERS_GLOBAL}.temp(${HELPERS_GLOBAL}.mul(A /* scale */ , 2))\n  , 1)`);
     expect(rewriter.rewrite(prevDecl, "-A * A")?.cell.code).toBe(`${HELPERS_GLOBAL}.mul(${HELPERS_GLOBAL}.temp(${HELPERS_GLOBAL}.neg(A)) , A)`);
     expect(rewriter.rewrite(prevDecl, "const G = A * 2; G -= A * 2")?.cell.code).toBe(`const G = ${HELPERS_GLOBAL}.mul(A , 2); ${HELPERS_GLOBAL}.isub(G , ${HELPERS_GLOBAL}.mul(A , 2))`);
+  });
+
+  it("marks new arrays from np calls as temporaries, and no call that may return a view, an input or `out`", () => {
+    const temp = (code: string) => `${HELPERS_GLOBAL}.temp(${code})`;
+    const code = (src: string) => rewriter.rewrite(prevDecl, src)?.cell.code;
+    expect(code("1 / (1 + np.exp(-A))")).toBe(`${HELPERS_GLOBAL}.div(1 , ${temp(`(${HELPERS_GLOBAL}.add(1 , ${temp(`np.exp(${HELPERS_GLOBAL}.neg(A))`)}))`)})`);
+    expect(code("np.dot(A, A) + A.dot(A)")).toBe(`${HELPERS_GLOBAL}.add(${temp("np.dot(A, A)")} , ${temp("A.dot(A)")})`);
+    expect(code("A.mul(2) - np.maximum(0, A)")).toBe(`${HELPERS_GLOBAL}.sub(${temp("A.mul(2)")} , ${temp("np.maximum(0, A)")})`);
+    // `out` given, a view, the array itself: never written by the operator.
+    expect(code("np.exp(A, { out: A }) * 2")).toBe(`${HELPERS_GLOBAL}.mul(np.exp(A, { out: A }) , 2)`);
+    expect(code("A.reshape(-1) * 2")).toBe(`${HELPERS_GLOBAL}.mul(A.reshape(-1) , 2)`);
+    expect(code("np.asarray(A) * 2")).toBe(`${HELPERS_GLOBAL}.mul(np.asarray(A) , 2)`);
   });
 
   it("leaves cells without NDArray operators alone, and skips the type check without operator tokens", () => {
