@@ -12,7 +12,8 @@
  * against the same cell written with methods, nothing for a cell without operator tokens.
  *
  * An operator's result that feeds straight into another operator is wrapped in `__tsdl_ops.temp(…)`, so the outer
- * one may write into it (numpy's temporary elision; lib/ops). The same edits also work around two ways tslab
+ * one may write into it (numpy's temporary elision; lib/ops); so is the new array of an np call that feeds one
+ * (`1 + np.exp(-Z)`: a ufunc without `out`, np.dot, np.matmul, NDArray arithmetic methods). The same edits also work around two ways tslab
  * misreads earlier cells' names (`previousNameEdits`).
  *
  * `==`/`===` keep JavaScript's meaning (identity); `np.equal(a, b)` is the elementwise form. `-a ** 2` stays the
