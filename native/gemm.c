@@ -77,7 +77,25 @@ static void pack_b(ptrdiff_t kc, ptrdiff_t nc, const double *b, ptrdiff_t rs, pt
       }
       continue;
     }
-    for (ptrdiff_t p = 0; p < kc; p++, dst += NR) {
+    ptrdiff_t p = 0;
+    if (nr == NR && rs == 1) {
+      /* B's columns are contiguous (B is a transposed view, as Xᵀ in dW = dZ·Xᵀ): four steps of four columns
+       * are read as four vectors and transposed in registers, instead of gathered one element at a time. */
+      for (; p + 4 <= kc; p += 4, dst += 4 * NR) {
+        for (int half = 0; half < NR; half += 4) {
+          const double *column = panel + half * cs + p;
+          __m256d c0 = _mm256_loadu_pd(column), c1 = _mm256_loadu_pd(column + cs);
+          __m256d c2 = _mm256_loadu_pd(column + 2 * cs), c3 = _mm256_loadu_pd(column + 3 * cs);
+          __m256d low01 = _mm256_unpacklo_pd(c0, c1), high01 = _mm256_unpackhi_pd(c0, c1);
+          __m256d low23 = _mm256_unpacklo_pd(c2, c3), high23 = _mm256_unpackhi_pd(c2, c3);
+          _mm256_store_pd(dst + half, _mm256_permute2f128_pd(low01, low23, 0x20));
+          _mm256_store_pd(dst + NR + half, _mm256_permute2f128_pd(high01, high23, 0x20));
+          _mm256_store_pd(dst + 2 * NR + half, _mm256_permute2f128_pd(low01, low23, 0x31));
+          _mm256_store_pd(dst + 3 * NR + half, _mm256_permute2f128_pd(high01, high23, 0x31));
+        }
+      }
+    }
+    for (; p < kc; p++, dst += NR) {
       ptrdiff_t j = 0;
       for (; j < nr; j++) dst[j] = panel[p * rs + j * cs];
       for (; j < NR; j++) dst[j] = 0;
