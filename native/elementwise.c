@@ -9,6 +9,7 @@
 #pragma GCC target("avx2,fma")
 #include <immintrin.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "kernels.h"
@@ -26,8 +27,14 @@ extern __m512d _ZGVeN8v_tanh(__m512d);
 extern __m512d _ZGVeN8v_sin(__m512d);
 extern __m512d _ZGVeN8v_cos(__m512d);
 
+/* libmvec's AVX-512 routines, unless the CPU lacks them or TSDL_AVX512=0 asks for the AVX2 ones (most laptops'
+ * results, bit for bit). Set once, when the addon loads. */
+static int use_avx512;
+
 int tsdl_cpu_supported(void) {
   __builtin_cpu_init();
+  const char *avx512 = getenv("TSDL_AVX512");
+  use_avx512 = __builtin_cpu_supports("avx512f") && !(avx512 && strcmp(avx512, "0") == 0);
   return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
 }
 
@@ -63,7 +70,7 @@ __attribute__((target("avx512f,avx2,fma"))) static void map8(vector_function8 f,
 /* o[i] = op(x[i]) for n contiguous elements; o may be x. */
 static void unary_contiguous(int op, double *o, const double *x, ptrdiff_t n) {
   if (is_transcendental(op)) {
-    if (__builtin_cpu_supports("avx512f")) map8(FUNCTIONS8[op], o, x, n);
+    if (use_avx512) map8(FUNCTIONS8[op], o, x, n);
     else map4(FUNCTIONS4[op], o, x, n);
     return;
   }

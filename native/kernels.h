@@ -17,7 +17,8 @@ typedef struct {
   ptrdiff_t strides[TSDL_MAX_DIMS];
 } tsdl_view;
 
-/* Whether this CPU runs the AVX2/FMA code (the kernels are compiled for it, the glue is not). */
+/* Whether this CPU runs the AVX2/FMA code (the kernels are compiled for it, the glue is not). Called once, when
+ * the addon loads; it also picks the vector width of the transcendental functions (elementwise.c). */
 int tsdl_cpu_supported(void);
 
 /* Most threads one operation uses: the caller and pool workers (parallel.c). */
