@@ -274,8 +274,8 @@ function setMasked(a: NDArray, mask: IndexItem, value: number): boolean {
   if (!(mask instanceof NDArray && mask.dtype === "bool" && a.isContiguous && mask.isContiguous)) return false;
   if (mask.ndim !== a.ndim || mask.shape.some((n, d) => n !== a.shape[d])) return false;
   const stored = castScalar(a.dtype, value);
-  const data = a.data, flags = mask.data;
-  for (let i = 0, at = a.offset, m = mask.offset; i < a.size; i++, at++, m++) if (flags[m] !== 0) data[at] = stored;
+  const data = a.data, flags = mask.data, shift = a.offset - mask.offset;
+  for (let m = mask.offset, end = mask.offset + a.size; m < end; m++) if (flags[m] !== 0) data[m + shift] = stored;
   return true;
 }
 
