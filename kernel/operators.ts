@@ -11,9 +11,10 @@
  * a cell of plain number arithmetic (one check that finds no NDArray), about 11 ms for a cell with 20 operators
  * against the same cell written with methods, nothing for a cell without operator tokens.
  *
- * An operator's result that feeds straight into another operator is wrapped in `__tsdl_ops.temp(…)`, so the outer
- * one may write into it (numpy's temporary elision; lib/ops); so is the new array of an np call that feeds one
- * (`1 + np.exp(-Z)`: a ufunc without `out`, np.dot, np.matmul, NDArray arithmetic methods). The same edits also work around two ways tslab
+ * An operator's result that feeds straight into another operator or a unary ufunc is wrapped in
+ * `__tsdl_ops.temp(…)`, so that operation may write into it (numpy's temporary elision; np/temporaries); so is
+ * the new array of an np call that feeds one (`1 + np.exp(-Z)`: a ufunc without `out`, np.dot, np.matmul,
+ * NDArray arithmetic methods). The same edits also work around two ways tslab
  * misreads earlier cells' names (`previousNameEdits`).
  *
  * `==`/`===` keep JavaScript's meaning (identity); `np.equal(a, b)` is the elementwise form. `-a ** 2` stays the
@@ -220,11 +221,18 @@ const LINALG_SOURCE = /[\\/]lib[\\/]np[\\/]linalg(\.d)?\.ts$/;
 const NEW_ARRAY_METHODS = new Set(["add", "sub", "mul", "div", "mod", "pow", "neg", "abs", "gt", "ge", "lt", "le", "eq", "ne", "dot"]);
 const NEW_ARRAY_PRODUCTS = new Set(["dot", "matmul"]);
 
+/** np calls that matter to temporaries, by their start offset. */
+interface CallFindings {
+  /** Calls of np functions and NDArray methods that return a new array nothing else holds. */
+  newArray: Set<number>;
+  /** Calls of a unary ufunc without options, which write into an argument marked as a temporary. */
+  unaryUfunc: Set<number>;
+}
+
 /** What one analysis of (partly rewritten) code found, with offsets in that code. */
 interface Findings {
   rewrites: Map<number, Rewrite>;
-  /** Calls of np functions and NDArray methods that return a new array nothing else holds, by their start. */
-  newArrayCalls: Set<number>;
+  calls: CallFindings;
   errors: (Span & { expression: Span; message: string })[];
 }
 
@@ -234,7 +242,7 @@ interface Findings {
  * Offsets are of the operator token in `file`'s text minus the module prefix.
  */
 function findArrayOperators(checker: tsModule.TypeChecker, file: tsModule.SourceFile): Findings {
-  const findings: Findings = { rewrites: new Map(), newArrayCalls: new Set(), errors: [] };
+  const findings: Findings = { rewrites: new Map(), calls: { newArray: new Set(), unaryUfunc: new Set() }, errors: [] };
   const arrayValued = new Set<tsModule.Node>();
   /**
    * Variables declared (without a type) from an expression found NDArray-valued above them in this pass: their
@@ -281,14 +289,23 @@ function findArrayOperators(checker: tsModule.TypeChecker, file: tsModule.Source
     const symbol = checker.getSymbolAtLocation(target);
     return symbol ? checker.getTypeOfSymbol(symbol) : checker.getTypeAtLocation(target);
   };
-  /** A ufunc without options (with them it may write into `out`), np.dot or np.matmul, or such an NDArray method. */
-  const returnsNewArray = (call: tsModule.CallExpression): boolean => {
+  /**
+   * Records a call of a ufunc without options (with them it may write into `out`), np.dot or np.matmul, or such an
+   * NDArray method: its result is new. A unary ufunc's argument may also receive its result.
+   */
+  const recordCall = (call: tsModule.CallExpression): void => {
     const signature = checker.getResolvedSignature(call);
     const source = signature?.getDeclaration()?.getSourceFile().fileName ?? "";
-    if (UFUNC_SOURCE.test(source)) return call.arguments.length < signature!.getParameters().length;
+    const at = offset(call.getStart(file));
+    if (UFUNC_SOURCE.test(source)) {
+      const parameters = signature!.getParameters().length;
+      if (call.arguments.length < parameters) findings.calls.newArray.add(at);
+      if (call.arguments.length === 1 && parameters === 2) findings.calls.unaryUfunc.add(at);
+      return;
+    }
     const callee = call.expression;
     const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : "";
-    return (LINALG_SOURCE.test(source) && NEW_ARRAY_PRODUCTS.has(name)) || (NDARRAY_SOURCE.test(source) && NEW_ARRAY_METHODS.has(name));
+    if ((LINALG_SOURCE.test(source) && NEW_ARRAY_PRODUCTS.has(name)) || (NDARRAY_SOURCE.test(source) && NEW_ARRAY_METHODS.has(name))) findings.calls.newArray.add(at);
   };
   const error = (operand: tsModule.Node, expression: tsModule.Node, message: string) =>
     findings.errors.push({ start: offset(operand.getStart(file)), end: offset(operand.end), expression: { start: offset(expression.getStart(file)), end: offset(expression.end) }, message });
@@ -305,7 +322,7 @@ function findArrayOperators(checker: tsModule.TypeChecker, file: tsModule.Source
       findings.rewrites.set(offset(node.getStart(file)), { form: "negate", helper: "neg" });
       return;
     }
-    if (ts.isCallExpression(node) && returnsNewArray(node)) findings.newArrayCalls.add(offset(node.getStart(file)));
+    if (ts.isCallExpression(node)) recordCall(node);
     if (!ts.isBinaryExpression(node)) return;
     const helper = helperFor(node.operatorToken.kind);
     if (!helper) return;
@@ -352,7 +369,7 @@ export interface RewrittenOperator {
 }
 
 /** The edits that turn the chosen operators of the original cell into helper calls, and those operators. */
-function planRewrite(file: tsModule.SourceFile, rewrites: Map<number, Rewrite>, newArrayCalls: ReadonlySet<number>): { edits: Edit[]; operators: RewrittenOperator[] } {
+function planRewrite(file: tsModule.SourceFile, rewrites: Map<number, Rewrite>, calls: CallFindings): { edits: Edit[]; operators: RewrittenOperator[] } {
   const edits: Edit[] = [];
   const operators: RewrittenOperator[] = [];
   const call = (helper: OperatorHelper) => `${HELPERS_GLOBAL}.${helper}(`;
@@ -360,12 +377,13 @@ function planRewrite(file: tsModule.SourceFile, rewrites: Map<number, Rewrite>, 
     const at = operatorOffset(node, file);
     return at === undefined ? undefined : rewrites.get(at);
   };
-  // An operand that is itself a rewritten operator's fresh result, or a new array from an np call, is marked, so
-  // that the outer operator may write into it (lib/ops `temp`). In-place forms return their target, which is not fresh.
+  // An operand of an operator or a unary ufunc that is itself a rewritten operator's fresh result, or a new array
+  // from an np call, is marked, so that the outer operation may write into it (np/temporaries). In-place forms
+  // return their target, which is not fresh.
   const fresh = (operand: tsModule.Expression) => {
     const rewrite = rewriteOf(operand);
     if (rewrite) return rewrite.form === "binary" || rewrite.form === "negate";
-    return ts.isCallExpression(operand) && newArrayCalls.has(operand.getStart(file));
+    return ts.isCallExpression(operand) && calls.newArray.has(operand.getStart(file));
   };
   const markTemporary = (operand: tsModule.Expression) => {
     if (!fresh(withoutParentheses(operand))) return;
@@ -394,6 +412,7 @@ function planRewrite(file: tsModule.SourceFile, rewrites: Map<number, Rewrite>, 
         operators.push({ token, expression });
       }
     }
+    if (ts.isCallExpression(node) && calls.unaryUfunc.has(node.getStart(file))) markTemporary(node.arguments[0]);
     ts.forEachChild(node, visit);
   };
   visit(file);
@@ -523,7 +542,7 @@ export class OperatorRewriter {
     const withoutOperators = () => (nameEdits.length > 0 ? { cell: new RewrittenCell(src, nameEdits), operators: [], errors: [], syntaxErrors } : undefined);
     if (operatorCount === 0) return withoutOperators();
     const rewrites = new Map<number, Rewrite>();
-    const newArrayCalls = new Set<number>();
+    const calls: CallFindings = { newArray: new Set(), unaryUfunc: new Set() };
     let cell = new RewrittenCell(src, nameEdits);
     let operators: RewrittenOperator[] = [];
     for (;;) {
@@ -537,11 +556,12 @@ export class OperatorRewriter {
           found = true;
         }
       }
-      // New-array calls change which operands are marked, not what the checker sees: no extra pass for them.
-      const callsBefore = newArrayCalls.size;
-      for (const at of findings.newArrayCalls) newArrayCalls.add(analyzed.toOriginal(at));
-      if (found || newArrayCalls.size > callsBefore) {
-        const plan = planRewrite(original, rewrites, newArrayCalls);
+      // Calls change which operands are marked, not what the checker sees: no extra pass for them.
+      const callsBefore = calls.newArray.size + calls.unaryUfunc.size;
+      for (const at of findings.calls.newArray) calls.newArray.add(analyzed.toOriginal(at));
+      for (const at of findings.calls.unaryUfunc) calls.unaryUfunc.add(analyzed.toOriginal(at));
+      if (found || calls.newArray.size + calls.unaryUfunc.size > callsBefore) {
+        const plan = planRewrite(original, rewrites, calls);
         cell = new RewrittenCell(src, [...nameEdits, ...plan.edits]);
         operators = plan.operators;
       }

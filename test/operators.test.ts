@@ -180,6 +180,14 @@ describe("temporaries: an operator's result used only by the next operator holds
     expectSameArray(grown, np.add(np.multiply(B(), 1.5), A()));
     const negated = ops.mul(A(), 1);
     expect(ops.neg(ops.temp(negated))).toBe(negated);
+    // A unary ufunc writes into a temporary argument of its result's dtype, and uses the mark up.
+    const scaled = ops.mul(A(), 0.5);
+    expect(np.exp(ops.temp(scaled)) === scaled).toBe(true);
+    expectSameArray(scaled, np.exp(np.multiply(A(), 0.5)));
+    expect(np.exp(scaled) === scaled).toBe(false);
+    const counts = ops.mul(np.arange(3), 1);
+    expect(np.exp(ops.temp(counts)) === counts).toBe(false);
+    expectSameArray(counts, np.arange(3));
   });
 });
 
@@ -256,10 +264,12 @@ describe("the rewrite", () => {
     expect(rewriter.rewrite(prevDecl, "const G = A * 2; G -= A * 2")?.cell.code).toBe(`const G = ${HELPERS_GLOBAL}.mul(A , 2); ${HELPERS_GLOBAL}.isub(G , ${HELPERS_GLOBAL}.mul(A , 2))`);
   });
 
-  it("marks new arrays from np calls as temporaries, and no call that may return a view, an input or `out`", () => {
+  it("marks new arrays from np calls and operators as temporaries for the operator or unary ufunc they feed, never a view, an input or `out`", () => {
     const temp = (code: string) => `${HELPERS_GLOBAL}.temp(${code})`;
     const code = (src: string) => rewriter.rewrite(prevDecl, src)?.cell.code;
-    expect(code("1 / (1 + np.exp(-A))")).toBe(`${HELPERS_GLOBAL}.div(1 , ${temp(`(${HELPERS_GLOBAL}.add(1 , ${temp(`np.exp(${HELPERS_GLOBAL}.neg(A))`)}))`)})`);
+    expect(code("1 / (1 + np.exp(-A))")).toBe(`${HELPERS_GLOBAL}.div(1 , ${temp(`(${HELPERS_GLOBAL}.add(1 , ${temp(`np.exp(${temp(`${HELPERS_GLOBAL}.neg(A)`)})`)}))`)})`);
+    // A unary ufunc writes into a new-array argument; a named one is never marked.
+    expect(code("np.tanh(A * 2) + np.log(A)")).toBe(`${HELPERS_GLOBAL}.add(${temp(`np.tanh(${temp(`${HELPERS_GLOBAL}.mul(A , 2)`)})`)} , ${temp("np.log(A)")})`);
     expect(code("np.dot(A, A) + A.dot(A)")).toBe(`${HELPERS_GLOBAL}.add(${temp("np.dot(A, A)")} , ${temp("A.dot(A)")})`);
     expect(code("A.mul(2) - np.maximum(0, A)")).toBe(`${HELPERS_GLOBAL}.sub(${temp("A.mul(2)")} , ${temp("np.maximum(0, A)")})`);
     // `out` given, a view, the array itself: never written by the operator.

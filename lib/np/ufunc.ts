@@ -4,6 +4,7 @@
  */
 import { castScalar, checkIntegerFits, floatResult, isFloat, isInteger, resultType, type DType } from "./dtype";
 import { ValueError, formatShape } from "./errors";
+import { takeTemporary } from "./temporaries";
 import { DTYPE_CODE, elementwise, elementwiseFlat, nativeElementwise, nativeTakes, type FlatInput, type KernelHelpers } from "./kernels";
 import { NDArray, asarray, broadcastShapes, broadcastTo, castExpression, empty, sameShape, type ArrayLike } from "./ndarray";
 
@@ -146,10 +147,11 @@ function flatBinary(ufunc: Ufunc, a: ArrayLike, b: ArrayLike): NDArray | null {
   return target;
 }
 
-/** Applies a unary ufunc. */
+/** Applies a unary ufunc; a temporary argument of the result's dtype receives the result (np/temporaries). */
 function applyUnary(ufunc: Ufunc, a: ArrayLike, out?: NDArray): NDArray {
   const x = asarray(a);
   const dtype = ufunc.result(x.dtype);
+  if (takeTemporary(a) && out === undefined && x.isContiguous && x.dtype === dtype) out = x;
   if (out === undefined && x.isContiguous && !(x.dtype === "float64" && nativeTakes(ufunc.name, 1, x.size))) {
     const target = empty(x.shape, dtype, "unspecified");
     elementwiseFlat(loopExpression(ufunc, x.dtype, dtype), x.size, target, [x], helpers);

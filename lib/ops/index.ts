@@ -6,6 +6,7 @@
  */
 import { resultType, type DType } from "../np/dtype";
 import { NDArray, asarray, type ArrayLike } from "../np/ndarray";
+import { markTemporary, takeTemporary } from "../np/temporaries";
 import * as ufunc from "../np/ufunc";
 
 /** A binary operator: an NDArray on either side gives an NDArray; operands typed as a union with NDArray are decided at run time. */
@@ -31,14 +32,6 @@ export interface InPlaceOperator {
 type Ufunc = (a: ArrayLike, b: ArrayLike, options?: ufunc.OutOptions) => NDArray;
 type JsOperator = (a: any, b: any) => any;
 
-/**
- * Results of operators that feed straight into another operator (`(1 - Y) * B`): the kernel marks them with
- * `temp`, and the outer operator consumes the mark. Nothing else can see such an array, so the outer operator may
- * write its result into it instead of a new one — numpy's temporary elision, which saves the allocation and writes
- * to memory that is still in cache.
- */
-const temporaries = new WeakSet<object>();
-
 /** Whether `candidate` can hold the result of an operator on it and `other`: contiguous, of the result's dtype and shape. */
 function canHold(candidate: NDArray, other: ArrayLike, resultDType: () => DType): boolean {
   return candidate.isContiguous && coversBroadcast(candidate, other) && candidate.dtype === resultDType();
@@ -60,8 +53,8 @@ function arrayOperator(apply: Ufunc, js: JsOperator, resultDType: (promoted: DTy
   return (a: ArrayLike, b: ArrayLike) => {
     if (!(a instanceof NDArray || b instanceof NDArray)) return js(a, b);
     // Both marks are used up here, whichever operand (if any) receives the result.
-    const tempA = a instanceof NDArray && temporaries.delete(a);
-    const tempB = b instanceof NDArray && temporaries.delete(b);
+    const tempA = a instanceof NDArray && takeTemporary(a);
+    const tempB = b instanceof NDArray && takeTemporary(b);
     if (!tempA && !tempB) return apply(a, b);
     const operand = (x: ArrayLike) => (x instanceof NDArray || typeof x === "number" || typeof x === "boolean" ? x : asarray(x));
     const result = () => resultDType(resultType(operand(a), operand(b)));
@@ -120,19 +113,16 @@ export const ops = {
   gt: arrayOperator(ufunc.greater, (a, b) => a > b, toBool) as ArrayComparison,
   /** `a >= b` elementwise (np.greater_equal). @example ops.ge(A, 0) */
   ge: arrayOperator(ufunc.greater_equal, (a, b) => a >= b, toBool) as ArrayComparison,
-  /** `-a` (np.negative), into `a` when it is a temporary. @example ops.neg(A) */
-  neg: ((a: ArrayLike) => (a instanceof NDArray ? ufunc.negative(a, temporaries.delete(a) && a.isContiguous ? { out: a } : {}) : -(a as number))) as {
+  /** `-a` (np.negative; into `a` when it is a temporary, as every unary ufunc does). @example ops.neg(A) */
+  neg: ((a: ArrayLike) => (a instanceof NDArray ? ufunc.negative(a) : -(a as number))) as {
     (a: NDArray): NDArray;
     (a: ArrayLike): NDArray | number;
   },
   /**
-   * Marks the result of an operator that is the direct operand of another, which may then reuse its buffer; the
-   * kernel inserts it, only around such results. @example ops.mul(ops.temp(ops.sub(1, Y)), B)   // (1 - Y) * B
+   * Marks a new array that is the direct operand of an operator or a unary ufunc, which may then write into it
+   * (np/temporaries); the kernel inserts it, only around such arrays. @example ops.mul(ops.temp(ops.sub(1, Y)), B)   // (1 - Y) * B
    */
-  temp<T>(value: T): T {
-    if (value instanceof NDArray) temporaries.add(value);
-    return value;
-  },
+  temp: markTemporary,
   /** `a += b`, in place. @example ops.iadd(W, dW) */
   iadd: inPlaceOperator("add", ufunc.add, (a, b) => a + b) as InPlaceOperator,
   /** `a -= b`, in place. @example ops.isub(W, dW.mul(0.01)) */
