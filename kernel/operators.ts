@@ -221,7 +221,10 @@ const LINALG_SOURCE = /[\\/]lib[\\/]np[\\/]linalg(\.d)?\.ts$/;
 const NEW_ARRAY_METHODS = new Set(["add", "sub", "mul", "div", "mod", "pow", "neg", "abs", "gt", "ge", "lt", "le", "eq", "ne", "dot"]);
 const NEW_ARRAY_PRODUCTS = new Set(["dot", "matmul"]);
 
-/** np calls that matter to temporaries, by their start offset. */
+/**
+ * np calls that matter to temporaries, by the offset of their opening parenthesis: unlike their start, it tells
+ * `np.exp(x)` from `np.exp(x).sum()`.
+ */
 interface CallFindings {
   /** Calls of np functions and NDArray methods that return a new array nothing else holds. */
   newArray: Set<number>;
@@ -296,7 +299,7 @@ function findArrayOperators(checker: tsModule.TypeChecker, file: tsModule.Source
   const recordCall = (call: tsModule.CallExpression): void => {
     const signature = checker.getResolvedSignature(call);
     const source = signature?.getDeclaration()?.getSourceFile().fileName ?? "";
-    const at = offset(call.getStart(file));
+    const at = offset(call.expression.end);
     if (UFUNC_SOURCE.test(source)) {
       const parameters = signature!.getParameters().length;
       if (call.arguments.length < parameters) findings.calls.newArray.add(at);
@@ -383,7 +386,7 @@ function planRewrite(file: tsModule.SourceFile, rewrites: Map<number, Rewrite>, 
   const fresh = (operand: tsModule.Expression) => {
     const rewrite = rewriteOf(operand);
     if (rewrite) return rewrite.form === "binary" || rewrite.form === "negate";
-    return ts.isCallExpression(operand) && calls.newArray.has(operand.getStart(file));
+    return ts.isCallExpression(operand) && calls.newArray.has(operand.expression.end);
   };
   const markTemporary = (operand: tsModule.Expression) => {
     if (!fresh(withoutParentheses(operand))) return;
@@ -412,7 +415,7 @@ function planRewrite(file: tsModule.SourceFile, rewrites: Map<number, Rewrite>, 
         operators.push({ token, expression });
       }
     }
-    if (ts.isCallExpression(node) && calls.unaryUfunc.has(node.getStart(file))) markTemporary(node.arguments[0]);
+    if (ts.isCallExpression(node) && node.arguments.length === 1 && calls.unaryUfunc.has(node.expression.end)) markTemporary(node.arguments[0]);
     ts.forEachChild(node, visit);
   };
   visit(file);

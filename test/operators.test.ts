@@ -276,6 +276,9 @@ describe("the rewrite", () => {
     expect(code("np.exp(A, { out: A }) * 2")).toBe(`${HELPERS_GLOBAL}.mul(np.exp(A, { out: A }) , 2)`);
     expect(code("A.reshape(-1) * 2")).toBe(`${HELPERS_GLOBAL}.mul(A.reshape(-1) , 2)`);
     expect(code("np.asarray(A) * 2")).toBe(`${HELPERS_GLOBAL}.mul(np.asarray(A) , 2)`);
+    // A call on a call's result starts where that call starts: only the inner one is a ufunc's new array.
+    expect(code("np.exp(A).reshape(-1) * 2")).toBe(`${HELPERS_GLOBAL}.mul(np.exp(A).reshape(-1) , 2)`);
+    expect(code("np.exp(A).sum() * A")).toBe(`${HELPERS_GLOBAL}.mul(np.exp(A).sum() , A)`);
   });
 
   it("leaves cells without NDArray operators alone, and skips the type check without operator tokens", () => {
