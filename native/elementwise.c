@@ -185,10 +185,6 @@ typedef struct {
   const tsdl_view *views; /* out, then the inputs */
 } elementwise_job;
 
-/* Chunks per thread: enough that a thread slowed by another process on its core leaves little for the
- * others to wait on, few enough that each chunk is long. */
-enum { CHUNKS_PER_THREAD = 4 };
-
 static void plan_chunks(elementwise_job *job) {
   job->chunks = 1;
   double work = job->inputs == 1 && is_transcendental(job->op) ? 8 : 1;
@@ -196,7 +192,7 @@ static void plan_chunks(elementwise_job *job) {
   if (work < TSDL_THREADED_WORK) return;
   for (job->axis = 0; job->axis < job->ndim; job->axis++) {
     if (job->views[0].strides[job->axis] == 0 || job->shape[job->axis] < 2) continue;
-    ptrdiff_t length = job->shape[job->axis], chunks = tsdl_threads() * CHUNKS_PER_THREAD;
+    ptrdiff_t length = job->shape[job->axis], chunks = tsdl_threads() * TSDL_CHUNKS_PER_THREAD;
     job->chunks = (int)(length < chunks ? length : chunks);
     return;
   }

@@ -261,7 +261,7 @@ static void matvec_chunk(void *job, int chunk) {
 
 static void gemv_parallel(ptrdiff_t m, ptrdiff_t k, const double *a, ptrdiff_t rs, ptrdiff_t cs, const double *x, ptrdiff_t xs,
                           double *y, ptrdiff_t ys) {
-  int chunks = (double)m * (double)k < THREADED_MATVEC ? 1 : 4 * tsdl_threads();
+  int chunks = (double)m * (double)k < THREADED_MATVEC ? 1 : TSDL_CHUNKS_PER_THREAD * tsdl_threads();
   if (chunks > m) chunks = (int)m;
   matvec job = {m, k, a, rs, cs, x, xs, y, ys, chunks};
   tsdl_parallel(chunks, matvec_chunk, &job);

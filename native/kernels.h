@@ -24,6 +24,10 @@ int tsdl_cpu_supported(void);
 /* Most threads one operation uses: the caller and pool workers (parallel.c). */
 #define TSDL_MAX_THREADS 4
 
+/* Chunks per thread for work that splits evenly (elementwise, matrix·vector): enough that a thread slowed by
+ * another process on its core leaves little for the others to wait on, few enough that each chunk is long. */
+#define TSDL_CHUNKS_PER_THREAD 4
+
 /* Most chunks one operation is cut into. */
 #define TSDL_MAX_CHUNKS 0xffff
 

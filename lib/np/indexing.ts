@@ -4,7 +4,7 @@
  */
 import { castScalar, checkIntegerFits } from "./dtype";
 import { IndexError, ValueError } from "./errors";
-import { NDArray, asarray, broadcastShapes, broadcastTo, empty, ravelData, shapeSize, type ArrayLike, type IndexItem } from "./ndarray";
+import { NDArray, asarray, broadcastShapes, broadcastTo, empty, ravelData, sameShape, shapeSize, type ArrayLike, type IndexItem } from "./ndarray";
 
 type Parsed =
   | { kind: "int"; value: number }
@@ -271,8 +271,7 @@ export function setItem(a: NDArray, items: readonly IndexItem[], value: ArrayLik
  * `dZ[Z <= 0] = 0`): no index arrays. Returns false, having done nothing, for any other index.
  */
 function setMasked(a: NDArray, mask: IndexItem, value: number): boolean {
-  if (!(mask instanceof NDArray && mask.dtype === "bool" && a.isContiguous && mask.isContiguous)) return false;
-  if (mask.ndim !== a.ndim || mask.shape.some((n, d) => n !== a.shape[d])) return false;
+  if (!(mask instanceof NDArray && mask.dtype === "bool" && a.isContiguous && mask.isContiguous && sameShape(mask.shape, a.shape))) return false;
   const stored = castScalar(a.dtype, value);
   const data = a.data, flags = mask.data, shift = a.offset - mask.offset;
   for (let m = mask.offset, end = mask.offset + a.size; m < end; m++) if (flags[m] !== 0) data[m + shift] = stored;

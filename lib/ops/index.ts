@@ -85,7 +85,6 @@ function inPlaceOperator(name: string, apply: Ufunc, js: JsOperator, resultDType
   };
 }
 
-
 /**
  * The helpers rewritten operators call, preloaded in notebooks as `__tsdl_ops`.
  * @example
