@@ -8,6 +8,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { accessSync, constants, mkdtempSync, rmSync } from "node:fs";
+import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { delimiter, join, resolve } from "node:path";
 import { installKernelspec, KERNEL_NAME } from "./kernelspec";
@@ -163,19 +164,24 @@ function serve(jupyter: string, app: { command: string; name: string; path: stri
   );
   return new Promise((resolvePromise) => {
     let log = "";
+    let port: number | undefined;
     let url: string | undefined;
     let stopping = false;
     const onOutput = (chunk: Buffer) => {
       process.stderr.write(chunk);
-      if (url) return;
+      if (port) return;
       log += chunk;
-      // Jupyter prints its URL once it listens; the port is the one it found free.
-      const port = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(log)?.[1];
-      if (port) {
+      // Jupyter prints its URL with the port it found free, but binds that port only once its event loop runs:
+      // a browser opened at once can meet "connection refused". The URL is announced when the port answers.
+      const printed = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(log)?.[1];
+      if (!printed) return;
+      port = Number(printed);
+      void untilListening(port, () => server.exitCode !== null || server.signalCode !== null || stopping).then((listening) => {
+        if (!listening) return;
         url = `http://127.0.0.1:${port}/${app.path}?token=${token}`;
         console.log(`\n${app.name} is running the course (notebooks/) with the TypeScript (tsdl) kernel:\n\n    ${url}\n\nPress Ctrl-C to stop it.\n`);
         if (options.browser) openBrowser(url);
-      }
+      });
     };
     server.stdout!.on("data", onOutput);
     server.stderr!.on("data", onOutput);
@@ -206,6 +212,20 @@ function serve(jupyter: string, app: { command: string; name: string; path: stri
       }
     });
   });
+}
+
+/** Resolves to true once 127.0.0.1:`port` accepts a connection, or to false once `gaveUp()` says to stop trying. */
+async function untilListening(port: number, gaveUp: () => boolean): Promise<boolean> {
+  while (!gaveUp()) {
+    const accepted = await new Promise<boolean>((resolveTry) => {
+      const socket = connect(port, "127.0.0.1");
+      socket.once("connect", () => (socket.destroy(), resolveTry(true)));
+      socket.once("error", () => resolveTry(false));
+    });
+    if (accepted) return true;
+    await new Promise((wake) => setTimeout(wake, 50));
+  }
+  return false;
 }
 
 /** Signals the server, or with `group` its whole process group (what it spawned without a session of its own). */

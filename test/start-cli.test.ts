@@ -71,6 +71,35 @@ describe("tsdl start picks its Jupyter", () => {
     }
   }, 120_000);
 
+  it("announces the URL only once the server answers there (Jupyter prints it before it listens)", async () => {
+    // jupyter_server's order, slowed down: it logs its URL, then binds the port when its event loop starts.
+    const server = [
+      "import http.server, re, sys, time",
+      "port = int(re.search(r'--ServerApp.port=(\\d+)', ' '.join(sys.argv)).group(1))",
+      "print(f'    http://127.0.0.1:{port}/lab?token=x', file=sys.stderr, flush=True)",
+      "time.sleep(1.5)",
+      "class Page(http.server.BaseHTTPRequestHandler):",
+      "    def do_GET(self): self.send_response(200); self.end_headers(); self.wfile.write(b'the lab')",
+      "http.server.HTTPServer(('127.0.0.1', port), Page).serve_forever()",
+    ].join("\n");
+    const script = `#!/bin/sh
+case "$1 $2" in
+  "lab --version") echo 4.9.0 ;;
+  "kernelspec install") ;;
+  lab*) exec python3 -c "${server}" "$@" ;;
+  *) exit 1 ;;
+esac
+`;
+    const bin = binWithJupyter("slow-to-listen", { script });
+    const env = { ...isolatedJupyterEnv(join(work, "slow-jupyter")), PATH: `${bin}:${pathWithoutJupyter()}` };
+    const start = await npmStart(REPO, ["--no-browser", "--port", String(await freePort())], env);
+    try {
+      expect(await fetch(start.url).then((r) => r.text())).toBe("the lab");
+    } finally {
+      expect(await start.stop()).toEqual({ code: null, signal: "SIGINT" });
+    }
+  }, 120_000);
+
   it("passes over a JupyterLab older than 4 on PATH and takes .venv", async () => {
     const bin = binWithJupyter("old", { script: '#!/bin/sh\n[ "$1 $2" = "lab --version" ] && echo 3.6.3 && exit 0\nexit 1\n' });
     const env = { ...isolatedJupyterEnv(join(work, "old-jupyter")), PATH: `${bin}:${pathWithoutJupyter()}` };
