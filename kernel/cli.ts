@@ -30,7 +30,7 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   run: {
-    usage: "tsdl run NOTEBOOK... [--inplace]",
+    usage: "tsdl run NOTEBOOK... [--inplace] [--timeout SECONDS]",
     summary: "execute notebooks like nbconvert --execute (writes NAME.nbconvert.ipynb, or in place)",
     async run(args) {
       const { runCommand, RunUsageError } = await import("./run");

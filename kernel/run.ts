@@ -117,6 +117,11 @@ class NotebookKernel {
     return finished;
   }
 
+  /** Interrupts the running cell as Jupyter's interrupt button would reach a SIGINT-mode kernel. */
+  interrupt(): void {
+    if (this.process.exitCode === null) this.process.kill("SIGINT");
+  }
+
   async shutdown(): Promise<void> {
     await this.request("shutdown_request", { restart: false }, 5000).catch(() => undefined);
     this.shell.close();
@@ -161,10 +166,11 @@ const source = (cell: NotebookCell) => (Array.isArray(cell.source) ? cell.source
 /**
  * Executes one notebook through a fresh tsdl kernel and writes it with its outputs (to `path` itself with
  * `inplace`, else next to it as `<name>.nbconvert.ipynb`, as nbconvert names it). Resolves to whether every
- * cell ran without error; a failing cell stops the run, and the notebook is written up to it.
+ * cell ran without error; a failing cell stops the run, and the notebook is written up to it. A cell still
+ * running after `timeoutSeconds` is interrupted and counts as failed, its traceback showing where it was.
  * @example await runNotebook("notebooks/1.2-logistic-regression.ipynb", { inplace: true }) // true
  */
-export async function runNotebook(path: string, { inplace = false } = {}): Promise<boolean> {
+export async function runNotebook(path: string, { inplace = false, timeoutSeconds = 0 } = {}): Promise<boolean> {
   const notebook = JSON.parse(readFileSync(path, "utf8")) as { cells: NotebookCell[] };
   const codeCells = notebook.cells.filter((cell) => cell.cell_type === "code");
   for (const cell of codeCells) (cell.outputs = []), (cell.execution_count = null);
@@ -176,15 +182,27 @@ export async function runNotebook(path: string, { inplace = false } = {}): Promi
     for (const [index, cell] of codeCells.entries()) {
       const cellStarted = Date.now();
       const code = source(cell);
-      const { reply, outputs } = await kernel.request("execute_request", { code, silent: false, store_history: true, user_expressions: {}, allow_stdin: false, stop_on_error: true });
+      const execution = kernel.request("execute_request", { code, silent: false, store_history: true, user_expressions: {}, allow_stdin: false, stop_on_error: true });
+      let timedOut = false;
+      const { reply, outputs } = await withinSeconds(execution, timeoutSeconds, () => {
+        timedOut = true;
+        kernel.interrupt();
+        return withinSeconds(execution, INTERRUPT_GRACE_SECONDS, () => {
+          throw new Error(`cell ${index + 1} did not finish within ${timeoutSeconds} s, nor stop within ${INTERRUPT_GRACE_SECONDS} s of an interrupt:\n${code}`);
+        });
+      });
       cell.execution_count = reply.content.execution_count ?? null;
       cell.outputs = toOutputs(outputs);
       const seconds = ((Date.now() - cellStarted) / 1000).toFixed(1);
       const done = Math.round(((index + 1) / codeCells.length) * 20);
-      const ok = reply.content.status === "ok";
-      console.error(`  [${"#".repeat(done)}${".".repeat(20 - done)}] cell ${index + 1}/${codeCells.length} ${ok ? "ok" : "ERROR"} ${seconds} s`);
+      const ok = reply.content.status === "ok" && !timedOut;
+      console.error(`  [${"#".repeat(done)}${".".repeat(20 - done)}] cell ${index + 1}/${codeCells.length} ${ok ? "ok" : timedOut ? "TIMEOUT" : "ERROR"} ${seconds} s`);
       if (!ok) {
         const error = cell.outputs.find((output) => output.output_type === "error") ?? { output_type: "error", ename: reply.content.ename, evalue: reply.content.evalue, traceback: reply.content.traceback ?? [] };
+        if (timedOut) {
+          const traceback = (error.traceback as string[] | undefined) ?? [];
+          error.traceback = [`the cell did not finish within ${timeoutSeconds} s (tsdl run --timeout) and was interrupted:`, ...traceback];
+        }
         failed = { cell, error };
         break;
       }
@@ -204,16 +222,36 @@ export async function runNotebook(path: string, { inplace = false } = {}): Promi
   return true;
 }
 
+/** How long an interrupted cell may take to stop before the run gives up on the kernel. */
+const INTERRUPT_GRACE_SECONDS = 10;
+
+/** `promise`, or what `onTimeout` gives if it has not settled within `seconds` (0: no limit). */
+function withinSeconds<T>(promise: Promise<T>, seconds: number, onTimeout: () => Promise<T>): Promise<T> {
+  if (!seconds) return promise;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<T>((resolveLate, rejectLate) => {
+    timer = setTimeout(() => Promise.resolve().then(onTimeout).then(resolveLate, rejectLate), seconds * 1000);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
 /**
  * The `run` command: executes each notebook in turn and stops at the first one that fails.
- * @example await runCommand(["notebooks/00-numpy-in-typescript.ipynb", "--inplace"]) // 0
+ * @example await runCommand(["notebooks/00-numpy-in-typescript.ipynb", "--inplace", "--timeout", "120"]) // 0
  */
 export async function runCommand(args: string[]): Promise<number> {
-  const inplace = args.includes("--inplace");
-  const paths = args.filter((arg) => arg !== "--inplace");
-  const unknown = paths.find((arg) => arg.startsWith("-"));
-  if (unknown) throw new RunUsageError(`unknown option ${unknown}`);
+  let inplace = false;
+  let timeoutSeconds = 0;
+  const paths: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === "--inplace") inplace = true;
+    else if (args[i] === "--timeout") {
+      timeoutSeconds = Number(args[++i]);
+      if (!(timeoutSeconds > 0)) throw new RunUsageError(`--timeout needs a number of seconds per cell, not ${args[i] === undefined ? "nothing" : `"${args[i]}"`}`);
+    } else if (args[i].startsWith("-")) throw new RunUsageError(`unknown option ${args[i]}`);
+    else paths.push(args[i]);
+  }
   if (paths.length === 0) throw new RunUsageError("name at least one notebook");
-  for (const path of paths) if (!(await runNotebook(path, { inplace }))) return 1;
+  for (const path of paths) if (!(await runNotebook(path, { inplace, timeoutSeconds }))) return 1;
   return 0;
 }

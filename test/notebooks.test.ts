@@ -3,7 +3,7 @@
  * and with `tsdl run`, fails on any error output, and compares the numbers the notebooks print with numpy's
  * (test/golden/course.py → test/fixtures/course.json).
  */
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -104,6 +104,8 @@ describe.each(NAMES)("notebook %s", (name) => {
 
 // A synchronous child process cannot be stopped by vitest's own test timeout: a stuck run must fail, not hang CI.
 const RUN_TIMEOUT_MS = 150_000;
+/** Per cell, for `tsdl run`: a stuck cell is interrupted and reported with its traceback well before RUN_TIMEOUT_MS. */
+const CELL_TIMEOUT_SECONDS = "100";
 
 describe("executing the notebooks", () => {
   let prefix: string;
@@ -133,7 +135,7 @@ sys.stdout.write(nbformat.writes(nb))
   }, 180_000);
 
   it.each(NAMES)("tsdl run executes %s", (name) => {
-    execFileSync(process.execPath, [join(REPO, "bin", "tsdl.js"), "run", join(NOTEBOOKS, `${name}.ipynb`)], { stdio: "pipe", timeout: RUN_TIMEOUT_MS });
+    execFileSync(process.execPath, [join(REPO, "bin", "tsdl.js"), "run", join(NOTEBOOKS, `${name}.ipynb`), "--timeout", CELL_TIMEOUT_SECONDS], { stdio: "pipe", timeout: RUN_TIMEOUT_MS });
     const out = join(NOTEBOOKS, `${name}.nbconvert.ipynb`);
     expect(existsSync(out)).toBe(true);
     const nb = JSON.parse(readFileSync(out, "utf8")) as Notebook;
@@ -165,4 +167,37 @@ nbformat.write(nb, sys.argv[1])
     expect(nb.cells.map((cell) => (cell.outputs ?? []).map((o) => o.output_type))).toEqual([["execute_result"], ["error"], []]);
     rmSync(dir, { recursive: true, force: true });
   }, 60_000);
+
+  it("tsdl run --timeout interrupts a cell that runs too long, reports it and exits 1", () => {
+    const dir = mkdtempSync(join(tmpdir(), "tsdl-run-timeout-"));
+    const path = join(dir, "endless.ipynb");
+    execFileSync(PYTHON, ["-c", `
+import sys, nbformat
+nb = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "tsdl", "display_name": "TypeScript (tsdl)", "language": "typescript"}})
+nb.cells = [nbformat.v4.new_code_cell(s) for s in ["let spins = 0", "function spin() {\\n  while (true) spins++;\\n}\\nspin()", "console.log('never')"]]
+nbformat.write(nb, sys.argv[1])
+`, path]);
+    let status = 0;
+    let stderr = "";
+    const started = Date.now();
+    try {
+      execFileSync(process.execPath, [join(REPO, "bin", "tsdl.js"), "run", path, "--inplace", "--timeout", "3"], { stdio: "pipe", timeout: RUN_TIMEOUT_MS });
+    } catch (error) {
+      ({ status, stderr } = error as { status: number; stderr: string });
+    }
+    expect(status).toBe(1);
+    expect(Date.now() - started).toBeLessThan(30_000);
+    expect(String(stderr)).toContain("cell 2/3 TIMEOUT");
+    expect(String(stderr)).toContain("the cell did not finish within 3 s (tsdl run --timeout) and was interrupted");
+    expect(String(stderr)).toContain("Interrupted");
+    const nb = JSON.parse(readFileSync(path, "utf8")) as Notebook;
+    expect(nb.cells.map((cell) => (cell.outputs ?? []).map((o) => o.output_type))).toEqual([[], ["error"], []]);
+    rmSync(dir, { recursive: true, force: true });
+  }, 60_000);
+
+  it("tsdl run explains a wrong --timeout", () => {
+    const result = spawnSync(process.execPath, [join(REPO, "bin", "tsdl.js"), "run", "x.ipynb", "--timeout", "soon"], { encoding: "utf8" });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('--timeout needs a number of seconds per cell, not "soon"');
+  });
 });
