@@ -1,0 +1,476 @@
+/**
+ * `np.random.default_rng` — numpy's modern `Generator` on its default bit generator `PCG64`, seeded through
+ * `SeedSequence`: the same numbers as numpy for the same seed.
+ *
+ * PCG64 keeps a 128-bit state, advanced by a 128-bit multiply-add per 64-bit output; JavaScript has no such
+ * integers, so the state lives in eight 16-bit limbs whose products stay exact in doubles. The distributions
+ * are numpy's: doubles from the top 53 bits of a draw, Gaussians by the ziggurat with numpy's own tables,
+ * bounded integers by Lemire's method, shuffles by masked rejection.
+ * @example
+ * const rng = np.random.default_rng(42);
+ * rng.random(3)           // array([0.77395605, 0.43887844, 0.85859792])
+ * rng.standard_normal()   // 0.9404...
+ */
+import { allocate, type DType, type TypedArray } from "./dtype";
+import { OverflowError, ValueError } from "./errors";
+import { NDArray, empty } from "./ndarray";
+import { fillFloats, log, shapeOf, type Size } from "./random-shared";
+import { FI, KI, WI } from "./ziggurat-tables";
+
+// ---------------------------------------------------------------------------------------------------------
+// SeedSequence: numpy's hash of any amount of entropy into well-mixed seed words
+// ---------------------------------------------------------------------------------------------------------
+
+const POOL_SIZE = 4;
+const XSHIFT = 16;
+const INIT_A = 0x43b0d7e5;
+const MULT_A = 0x931e8875;
+const INIT_B = 0x8b51f9dd;
+const MULT_B = 0x58f38ded;
+const MIX_MULT_L = 0xca01f9dd;
+const MIX_MULT_R = 0x4973f715;
+
+/** The 32-bit words of a non-negative integer, least significant first; 0 is one word (numpy's coercion). */
+function integerWords(value: number | bigint): number[] {
+  let rest = BigInt(value);
+  if (rest < 0n) throw new ValueError("expected non-negative integer");
+  const words: number[] = [];
+  do {
+    words.push(Number(rest & 0xffffffffn));
+    rest >>= 32n;
+  } while (rest > 0n);
+  return words;
+}
+
+/** Entropy given as an integer or a list of integers, as 32-bit words (a list's words in order). */
+function entropyWords(entropy: number | bigint | readonly (number | bigint)[]): number[] {
+  if (typeof entropy === "number" && !Number.isInteger(entropy)) {
+    throw new TypeError("SeedSequence expects int or sequence of ints for entropy not " + entropy);
+  }
+  return typeof entropy === "object" ? entropy.flatMap((value) => integerWords(value)) : integerWords(entropy);
+}
+
+/**
+ * numpy's `SeedSequence`: mixes entropy of any size into a pool of four 32-bit words, from which
+ * `generate_state` draws as many seed words as a bit generator needs.
+ * @example new np.random.SeedSequence(12345).generate_state(4)   // Uint32Array of 4 words, as numpy's
+ */
+export class SeedSequence {
+  /** The entropy it was made from (fresh 128 bits from the system when none was given). */
+  readonly entropy: bigint | readonly (number | bigint)[];
+  private readonly pool = new Uint32Array(POOL_SIZE);
+
+  constructor(entropy?: number | bigint | readonly (number | bigint)[] | null) {
+    if (entropy === undefined || entropy === null) {
+      const fresh = crypto.getRandomValues(new Uint32Array(4));
+      entropy = fresh.reduce((value, word, i) => value | (BigInt(word) << BigInt(32 * i)), 0n);
+    }
+    this.entropy = typeof entropy === "number" ? BigInt(entropy) : entropy;
+    this.mixEntropy(entropyWords(entropy));
+  }
+
+  private mixEntropy(words: number[]): void {
+    let hashConst = INIT_A;
+    const hashmix = (value: number): number => {
+      value = (value ^ hashConst) >>> 0;
+      hashConst = Math.imul(hashConst, MULT_A) >>> 0;
+      value = Math.imul(value, hashConst) >>> 0;
+      return (value ^ (value >>> XSHIFT)) >>> 0;
+    };
+    const mix = (x: number, y: number): number => {
+      const result = (Math.imul(MIX_MULT_L, x) - Math.imul(MIX_MULT_R, y)) >>> 0;
+      return (result ^ (result >>> XSHIFT)) >>> 0;
+    };
+    const pool = this.pool;
+    for (let i = 0; i < POOL_SIZE; i++) pool[i] = hashmix(i < words.length ? words[i] : 0);
+    for (let source = 0; source < POOL_SIZE; source++) {
+      for (let target = 0; target < POOL_SIZE; target++) {
+        if (source !== target) pool[target] = mix(pool[target], hashmix(pool[source]));
+      }
+    }
+    for (let source = POOL_SIZE; source < words.length; source++) {
+      for (let target = 0; target < POOL_SIZE; target++) pool[target] = mix(pool[target], hashmix(words[source]));
+    }
+  }
+
+  /**
+   * `count` 32-bit seed words drawn from the pool (numpy's `generate_state(n_words, np.uint32)`).
+   * @example new np.random.SeedSequence(0).generate_state(2)
+   */
+  generate_state(count: number): Uint32Array {
+    const state = new Uint32Array(count);
+    let hashConst = INIT_B;
+    for (let i = 0; i < count; i++) {
+      let value = (this.pool[i % POOL_SIZE] ^ hashConst) >>> 0;
+      hashConst = Math.imul(hashConst, MULT_B) >>> 0;
+      value = Math.imul(value, hashConst) >>> 0;
+      state[i] = (value ^ (value >>> XSHIFT)) >>> 0;
+    }
+    return state;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// PCG64: a 128-bit linear congruential state, output by xor-fold and rotation (XSL RR)
+// ---------------------------------------------------------------------------------------------------------
+
+const LIMBS = 8;
+const LIMB = 65536;
+const MASK_128 = (1n << 128n) - 1n;
+const MULTIPLIER_128 = 0x2360ed051fc65da44385df649fccf645n;
+
+function toLimbs(value: bigint, limbs: Float64Array): void {
+  for (let i = 0; i < LIMBS; i++) limbs[i] = Number((value >> BigInt(16 * i)) & 0xffffn);
+}
+
+function fromLimbs(limbs: Float64Array): bigint {
+  let value = 0n;
+  for (let i = LIMBS - 1; i >= 0; i--) value = (value << 16n) | BigInt(limbs[i]);
+  return value;
+}
+
+const MULTIPLIER = new Float64Array(LIMBS);
+toLimbs(MULTIPLIER_128, MULTIPLIER);
+
+/** numpy's `PCG64` bit generator state, as its `state` property shows it. */
+export interface PCG64State {
+  bit_generator: "PCG64";
+  state: { state: bigint; inc: bigint };
+  has_uint32: number;
+  uinteger: number;
+}
+
+/**
+ * numpy's default bit generator, `PCG64`: 64-bit outputs from a 128-bit state. Seeded by a `SeedSequence`
+ * (or anything one accepts).
+ * @example new np.random.PCG64(0).state.state.state   // 35399562948360463058890781895381311971n
+ */
+export class PCG64 {
+  /** The state and increment in 16-bit limbs, least significant first. */
+  private readonly limbs = new Float64Array(LIMBS);
+  private readonly increment = new Float64Array(LIMBS);
+  private readonly product = new Float64Array(LIMBS);
+  /** The second half of the last 64-bit output, kept for the next 32-bit draw (numpy's `has_uint32`). */
+  private hasUint32 = false;
+  private uinteger = 0;
+  /** The last 64-bit output's words; `nextUint64` writes them, the caller reads them. */
+  high = 0;
+  low = 0;
+
+  constructor(seed?: number | bigint | readonly (number | bigint)[] | SeedSequence | null) {
+    const sequence = seed instanceof SeedSequence ? seed : new SeedSequence(seed);
+    const words = sequence.generate_state(8);
+    // Four 64-bit words, each from two 32-bit ones (low first): state = w0·2^64 + w1, increment seed w2·2^64 + w3.
+    const word64 = (i: number) => (BigInt(words[2 * i + 1]) << 32n) | BigInt(words[2 * i]);
+    const initialState = (word64(0) << 64n) | word64(1);
+    const sequenceSelector = (word64(2) << 64n) | word64(3);
+    // pcg's srandom: start at 0 with inc = 2·selector + 1, step, add the initial state, step.
+    toLimbs(0n, this.limbs);
+    toLimbs(((sequenceSelector << 1n) | 1n) & MASK_128, this.increment);
+    this.step();
+    toLimbs((fromLimbs(this.limbs) + initialState) & MASK_128, this.limbs);
+    this.step();
+  }
+
+  /** The state as numpy's `bit_generator.state` dict. */
+  get state(): PCG64State {
+    return {
+      bit_generator: "PCG64",
+      state: { state: fromLimbs(this.limbs), inc: fromLimbs(this.increment) },
+      has_uint32: this.hasUint32 ? 1 : 0,
+      uinteger: this.uinteger,
+    };
+  }
+
+  set state(value: PCG64State) {
+    if (value.bit_generator !== "PCG64") throw new ValueError("state must be for a PCG64 PRNG");
+    toLimbs(BigInt(value.state.state) & MASK_128, this.limbs);
+    toLimbs(BigInt(value.state.inc) & MASK_128, this.increment);
+    this.hasUint32 = value.has_uint32 !== 0;
+    this.uinteger = value.uinteger >>> 0;
+  }
+
+  /** state = state · MULTIPLIER + increment (mod 2^128), column by column: each column sum stays below 2^36. */
+  private step(): void {
+    const state = this.limbs;
+    const product = this.product;
+    let carry = 0;
+    for (let k = 0; k < LIMBS; k++) {
+      let column = carry + this.increment[k];
+      for (let i = 0; i <= k; i++) column += state[i] * MULTIPLIER[k - i];
+      const limb = column % LIMB;
+      product[k] = limb;
+      carry = (column - limb) / LIMB;
+    }
+    state.set(product);
+  }
+
+  /** Advances and sets `high`/`low` to the next 64-bit output: the state's halves xored, rotated by its top 6 bits. */
+  nextUint64(): void {
+    this.step();
+    const s = this.limbs;
+    let high = (((s[7] << 16) | s[6]) ^ ((s[3] << 16) | s[2])) >>> 0;
+    let low = (((s[5] << 16) | s[4]) ^ ((s[1] << 16) | s[0])) >>> 0;
+    let rotation = s[7] >>> 10;
+    if (rotation >= 32) {
+      [high, low] = [low, high];
+      rotation -= 32;
+    }
+    if (rotation !== 0) {
+      const rotatedHigh = ((high >>> rotation) | (low << (32 - rotation))) >>> 0;
+      low = ((low >>> rotation) | (high << (32 - rotation))) >>> 0;
+      high = rotatedHigh;
+    }
+    this.high = high;
+    this.low = low;
+  }
+
+  /** A 32-bit output: the low half of a fresh 64-bit one, then its high half. */
+  nextUint32(): number {
+    if (this.hasUint32) {
+      this.hasUint32 = false;
+      return this.uinteger;
+    }
+    this.nextUint64();
+    this.hasUint32 = true;
+    this.uinteger = this.high;
+    return this.low;
+  }
+
+  /** A double in [0, 1): the top 53 bits of a 64-bit output over 2^53. */
+  nextDouble(): number {
+    this.nextUint64();
+    return (this.high * 2097152 + (this.low >>> 11)) / 9007199254740992;
+  }
+
+  /** A 64-bit output as a bigint. */
+  nextBigUint64(): bigint {
+    this.nextUint64();
+    return (BigInt(this.high) << 32n) | BigInt(this.low);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Generator
+// ---------------------------------------------------------------------------------------------------------
+
+const ZIGGURAT_R = 3.654152885361008796;
+const ZIGGURAT_INV_R = 0.27366123732975827203;
+
+type IntegerDType = "int64" | "int32" | "uint8" | "bool";
+const INTEGER_BOUNDS: Record<IntegerDType, [bigint, bigint]> = {
+  int64: [-(2n ** 63n), 2n ** 63n - 1n],
+  int32: [-(2n ** 31n), 2n ** 31n - 1n],
+  uint8: [0n, 255n],
+  bool: [0n, 1n],
+};
+
+export interface IntegersOptions {
+  /** The result's dtype: int64 (default), int32, uint8 or bool. */
+  dtype?: DType;
+  /** Include `high` in the range (default false: [low, high)). */
+  endpoint?: boolean;
+}
+
+/**
+ * numpy's `Generator`: random numbers from a bit generator (PCG64), by numpy's current algorithms. Make one
+ * with `np.random.default_rng(seed)`.
+ * @example
+ * const rng = np.random.default_rng(0);
+ * rng.random([2, 2]);  rng.integers(0, 10, 5);  rng.normal(0, 0.01, [3, 2]);
+ */
+export class Generator {
+  constructor(readonly bit_generator: PCG64) {}
+
+  /**
+   * Uniform floats in [0, 1) (numpy's `Generator.random`): a number without `size`, else an array of that shape.
+   * @example np.random.default_rng(42).random(3)   // array([0.77395605, 0.43887844, 0.85859792])
+   */
+  random(): number;
+  random(size: Size): NDArray;
+  random(size?: Size | null): number | NDArray;
+  random(size?: Size | null): number | NDArray {
+    const bits = this.bit_generator;
+    return fillFloats(size, () => bits.nextDouble());
+  }
+
+  /**
+   * Standard normal floats (numpy's `Generator.standard_normal`), by numpy's ziggurat.
+   * @example np.random.default_rng(42).standard_normal([2, 3])
+   */
+  standard_normal(): number;
+  standard_normal(size: Size): NDArray;
+  standard_normal(size?: Size | null): number | NDArray;
+  standard_normal(size?: Size | null): number | NDArray {
+    return fillFloats(size, () => this.nextGaussian());
+  }
+
+  /**
+   * Normal floats with mean `loc` and standard deviation `scale` (numpy's `Generator.normal`): `loc + scale * z`.
+   * @example np.random.default_rng(1).normal(0, 0.01, [3, 2])
+   */
+  normal(loc?: number, scale?: number): number;
+  normal(loc: number, scale: number, size: Size): NDArray;
+  normal(loc?: number, scale?: number, size?: Size | null): number | NDArray;
+  normal(loc = 0.0, scale = 1.0, size?: Size | null): number | NDArray {
+    if (!(scale >= 0)) throw new ValueError("scale < 0");
+    return fillFloats(size, () => loc + scale * this.nextGaussian());
+  }
+
+  /**
+   * Uniform floats in [low, high) (numpy's `Generator.uniform`): `low + (high - low) * u`.
+   * @example np.random.default_rng(1).uniform(-1, 1, 4)
+   */
+  uniform(low?: number, high?: number): number;
+  uniform(low: number, high: number, size: Size): NDArray;
+  uniform(low?: number, high?: number, size?: Size | null): number | NDArray;
+  uniform(low = 0.0, high = 1.0, size?: Size | null): number | NDArray {
+    const range = high - low;
+    if (!Number.isFinite(range)) throw new OverflowError("Range exceeds valid bounds");
+    const bits = this.bit_generator;
+    return fillFloats(size, () => low + range * bits.nextDouble());
+  }
+
+  /**
+   * Random integers in [low, high) — [0, low) when `high` is omitted, [low, high] with `endpoint` — (numpy's
+   * `Generator.integers`), by Lemire's method. A number without `size`, else an array of `dtype` (int64 by default).
+   * @example
+   * np.random.default_rng(0).integers(10, null, 5)       // array([8, 6, 5, 2, 3])
+   * np.random.default_rng(0).integers(1, 6, [2, 2], { endpoint: true })
+   */
+  integers(low: number, high?: number | null): number;
+  integers(low: number, high: number | null | undefined, size: Size, options?: IntegersOptions): NDArray;
+  integers(low: number, high?: number | null, size?: Size | null, options?: IntegersOptions): number | NDArray;
+  integers(low: number, high?: number | null, size?: Size | null, options: IntegersOptions = {}): number | NDArray {
+    const dtype = options.dtype ?? "int64";
+    if (!(dtype in INTEGER_BOUNDS)) throw new TypeError(`Unsupported dtype dtype('${dtype}') for integers`);
+    const shape = size === undefined || size === null ? null : shapeOf(size);
+    if (high === undefined || high === null) [low, high] = [0, low];
+    const lowest = BigInt(Math.trunc(low));
+    const highest = BigInt(Math.trunc(high)) - (options.endpoint ? 0n : 1n);
+    const [lowerBound, upperBound] = INTEGER_BOUNDS[dtype as IntegerDType];
+    if (lowest < lowerBound) throw new ValueError(`low is out of bounds for ${dtype}`);
+    if (highest > upperBound) throw new ValueError(`high is out of bounds for ${dtype}`);
+    if (lowest > highest) throw new ValueError(options.endpoint ? "low > high" : "low >= high");
+    const out = shape ? empty(shape, dtype) : new NDArray(allocate(dtype, 1), [], dtype);
+    this.fillBounded(out.data, lowest, highest - lowest, dtype as IntegerDType);
+    return shape ? out : out.data[0];
+  }
+
+  /** One ziggurat draw (numpy's `random_standard_normal`). */
+  private nextGaussian(): number {
+    const bits = this.bit_generator;
+    for (;;) {
+      bits.nextUint64();
+      // The 64 bits: strip index (8), sign (1), magnitude (52), unused (3).
+      const strip = bits.low & 0xff;
+      const negative = (bits.low >>> 8) & 1;
+      const magnitude = (bits.high & 0x1fffffff) * 8388608 + (bits.low >>> 9);
+      const x = negative ? -(magnitude * WI[strip]) : magnitude * WI[strip];
+      if (magnitude < KI[strip]) return x;
+      if (strip === 0) {
+        // The tail beyond R, by Marsaglia's method; 1 - u keeps log's argument above 0.
+        for (;;) {
+          const xx = -ZIGGURAT_INV_R * log(1.0 - bits.nextDouble());
+          const yy = -log(1.0 - bits.nextDouble());
+          if (yy + yy > xx * xx) return (magnitude / 256) & 1 ? -(ZIGGURAT_R + xx) : ZIGGURAT_R + xx;
+        }
+      }
+      if ((FI[strip - 1] - FI[strip]) * bits.nextDouble() + FI[strip] < Math.exp(-0.5 * x * x)) return x;
+    }
+  }
+
+  /** Fills `out` with `lowest` + integers in [0, range] as numpy's `random_bounded_*_fill` (Lemire) does for the dtype. */
+  private fillBounded(out: TypedArray, lowest: bigint, range: bigint, dtype: IntegerDType): void {
+    const bits = this.bit_generator;
+    const offset = Number(lowest);
+    if (range === 0n) {
+      out.fill(offset);
+      return;
+    }
+    if (dtype === "bool" || dtype === "uint8") {
+      // Draws take a bit (bool) or a byte (uint8) at a time from one 32-bit word, low bits first.
+      const width = dtype === "bool" ? 1 : 8;
+      const perWord = 32 / width;
+      let buffer = 0;
+      let left = 0;
+      const next = (): number => {
+        if (left === 0) {
+          buffer = bits.nextUint32();
+          left = perWord;
+        }
+        const value = buffer & ((1 << width) - 1);
+        buffer >>>= width;
+        left--;
+        return value;
+      };
+      const rangeNumber = Number(range);
+      if (dtype === "bool" || rangeNumber === 255) {
+        for (let i = 0; i < out.length; i++) out[i] = offset + next();
+        return;
+      }
+      for (let i = 0; i < out.length; i++) out[i] = offset + lemire(next, rangeNumber, 8);
+      return;
+    }
+    if (range <= 0xffffffffn) {
+      const rangeNumber = Number(range);
+      const next = () => bits.nextUint32();
+      if (rangeNumber === 0xffffffff) for (let i = 0; i < out.length; i++) out[i] = offset + next();
+      else for (let i = 0; i < out.length; i++) out[i] = offset + lemire(next, rangeNumber, 32);
+      return;
+    }
+    const exclusive = range + 1n;
+    for (let i = 0; i < out.length; i++) {
+      if (range === 0xffffffffffffffffn) {
+        out[i] = Number(lowest + bits.nextBigUint64());
+        continue;
+      }
+      let product = bits.nextBigUint64() * exclusive;
+      let leftover = product & 0xffffffffffffffffn;
+      if (leftover < exclusive) {
+        const threshold = (0xffffffffffffffffn - range) % exclusive;
+        while (leftover < threshold) {
+          product = bits.nextBigUint64() * exclusive;
+          leftover = product & 0xffffffffffffffffn;
+        }
+      }
+      out[i] = Number(lowest + (product >> 64n));
+    }
+  }
+}
+
+/**
+ * Lemire's bounded draw: a uniform integer in [0, range] from `width`-bit words (8 or 32), range < 2^width - 1.
+ * The word times (range + 1) holds the result in its bits above `width`; words whose low `width` bits fall
+ * below a threshold are rejected, which removes the bias.
+ */
+function lemire(next: () => number, range: number, width: 8 | 32): number {
+  const exclusive = range + 1;
+  const scale = 2 ** width;
+  const threshold = (scale - 1 - range) % exclusive;
+  for (;;) {
+    const word = next();
+    if (width === 8) {
+      const product = word * exclusive;
+      if (product % scale >= threshold) return Math.floor(product / scale);
+      continue;
+    }
+    // word · exclusive reaches 2^64, past exact doubles: its low word by imul, its high word from 16-bit halves.
+    if (Math.imul(word, exclusive) >>> 0 < threshold) continue;
+    const upper = (word >>> 16) * exclusive;
+    const lower = (word & 0xffff) * exclusive;
+    return Math.floor(upper / 65536) + Math.floor(((upper % 65536) * 65536 + lower) / scale);
+  }
+}
+
+/**
+ * A `Generator` on PCG64 (numpy's `np.random.default_rng`): seeded by an integer or list of integers through
+ * `SeedSequence`, by fresh system entropy without a seed; a Generator is returned as it is.
+ * @example
+ * const rng = np.random.default_rng(42);
+ * rng.random()   // 0.7739560485559633
+ */
+export function default_rng(seed?: number | bigint | readonly (number | bigint)[] | SeedSequence | PCG64 | Generator | null): Generator {
+  if (seed instanceof Generator) return seed;
+  return new Generator(seed instanceof PCG64 ? seed : new PCG64(seed));
+}
