@@ -12,9 +12,10 @@
  * rng.standard_normal()   // 0.9404...
  */
 import { allocate, type DType, type TypedArray } from "./dtype";
-import { OverflowError, ValueError } from "./errors";
-import { NDArray, empty } from "./ndarray";
-import { fillFloats, log, shapeOf, type Size } from "./random-shared";
+import { AxisError, OverflowError, ValueError } from "./errors";
+import { getItem } from "./indexing";
+import { NDArray, asarray, empty, shapeSize, type ArrayLike, type Scalar } from "./ndarray";
+import { fillFloats, log, probabilities, sampleIndices, shapeOf, shuffleFirstAxis, type Size } from "./random-shared";
 import { FI, KI, WI } from "./ziggurat-tables";
 
 // ---------------------------------------------------------------------------------------------------------
@@ -265,6 +266,23 @@ const INTEGER_BOUNDS: Record<IntegerDType, [bigint, bigint]> = {
   bool: [0n, 1n],
 };
 
+const PROBABILITY_ERRORS = {
+  notOneDimensional: "p must be 1-dimensional",
+  sizeMismatch: "a and p must have same size",
+  nan: "Probabilities contain NaN",
+  negative: "Probabilities are not non-negative",
+  sum: "Probabilities do not sum to 1. See Notes section of docstring for more information.",
+};
+
+export interface GeneratorChoiceOptions {
+  /** Sample with replacement (default true); without, each entry is picked at most once. */
+  replace?: boolean;
+  /** Probability of each entry of `a` (default uniform). */
+  p?: ArrayLike;
+  /** Without replacement and without `p`: return the picks in random order (default true), else in pick order. */
+  shuffle?: boolean;
+}
+
 export interface IntegersOptions {
   /** The result's dtype: int64 (default), int32, uint8 or bool. */
   dtype?: DType;
@@ -281,6 +299,11 @@ export interface IntegersOptions {
  */
 export class Generator {
   constructor(readonly bit_generator: PCG64) {}
+
+  /** numpy's repr without the address. */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return "Generator(PCG64)";
+  }
 
   /**
    * Uniform floats in [0, 1) (numpy's `Generator.random`): a number without `size`, else an array of that shape.
@@ -313,7 +336,7 @@ export class Generator {
   normal(loc: number, scale: number, size: Size): NDArray;
   normal(loc?: number, scale?: number, size?: Size | null): number | NDArray;
   normal(loc = 0.0, scale = 1.0, size?: Size | null): number | NDArray {
-    if (!(scale >= 0)) throw new ValueError("scale < 0");
+    if (scale < 0) throw new ValueError("scale < 0");
     return fillFloats(size, () => loc + scale * this.nextGaussian());
   }
 
@@ -326,7 +349,8 @@ export class Generator {
   uniform(low?: number, high?: number, size?: Size | null): number | NDArray;
   uniform(low = 0.0, high = 1.0, size?: Size | null): number | NDArray {
     const range = high - low;
-    if (!Number.isFinite(range)) throw new OverflowError("Range exceeds valid bounds");
+    if (range < 0) throw new ValueError("high - low < 0");
+    if (!Number.isFinite(range)) throw new OverflowError("high - low range exceeds valid bounds");
     const bits = this.bit_generator;
     return fillFloats(size, () => low + range * bits.nextDouble());
   }
@@ -351,10 +375,122 @@ export class Generator {
     const [lowerBound, upperBound] = INTEGER_BOUNDS[dtype as IntegerDType];
     if (lowest < lowerBound) throw new ValueError(`low is out of bounds for ${dtype}`);
     if (highest > upperBound) throw new ValueError(`high is out of bounds for ${dtype}`);
-    if (lowest > highest) throw new ValueError(options.endpoint ? "low > high" : "low >= high");
+    if (lowest > highest) {
+      const [comparison, zero] = options.endpoint ? ["low > high", "high < 0"] : ["low >= high", "high <= 0"];
+      throw new ValueError(lowest === 0n ? zero : comparison);
+    }
     const out = shape ? empty(shape, dtype) : new NDArray(allocate(dtype, 1), [], dtype);
     this.fillBounded(out.data, lowest, highest - lowest, dtype as IntegerDType);
     return shape ? out : out.data[0];
+  }
+
+  /**
+   * Shuffles in place along the first axis (numpy's `Generator.shuffle`): Fisher–Yates from the last element
+   * (or row) down. Takes an NDArray or a plain JS array.
+   * @example const x = np.arange(10); np.random.default_rng(0).shuffle(x);
+   */
+  shuffle(x: NDArray | unknown[]): void {
+    shuffleFirstAxis(x, (max) => this.interval(max));
+  }
+
+  /**
+   * A shuffled copy (numpy's `Generator.permutation`): of `arange(n)` for an integer, else of the array along
+   * its first axis.
+   * @example np.random.default_rng(0).permutation(5)   // array([2, 0, 1, 4, 3])... as numpy
+   */
+  permutation(x: number | ArrayLike): NDArray {
+    if (typeof x === "number" && Number.isInteger(x)) {
+      const out = empty([Math.max(x, 0)], "int64");
+      out.data.forEach((_, i) => (out.data[i] = i));
+      this.shuffle(out);
+      return out;
+    }
+    const source = asarray(x);
+    if (source.ndim < 1) throw new AxisError(0, source.ndim);
+    const out = source.copy();
+    this.shuffle(out);
+    return out;
+  }
+
+  /**
+   * Random samples from `a` — along its first axis (rows of a matrix) — or from `arange(a)` for an integer
+   * (numpy's `Generator.choice`). With replacement by default; `p` weights the entries; without replacement
+   * the picks are distinct, in random order unless `shuffle: false`. A single value (or row) without `size`.
+   * @example
+   * const rng = np.random.default_rng(0);
+   * rng.choice(5, 3)                                   // array([4, 3, 2])... as numpy
+   * rng.choice([10, 20, 30], 2, { replace: false })
+   * rng.choice(X, 8)                                   // 8 random rows of X
+   */
+  choice(a: number | ArrayLike, size?: null, options?: GeneratorChoiceOptions): Scalar | NDArray;
+  choice(a: number | ArrayLike, size: Size, options?: GeneratorChoiceOptions): NDArray;
+  choice(a: number | ArrayLike, size?: Size | null, options?: GeneratorChoiceOptions): Scalar | NDArray;
+  choice(a: number | ArrayLike, size?: Size | null, options: GeneratorChoiceOptions = {}): Scalar | NDArray {
+    const population = asarray(a);
+    const shape = size === undefined || size === null ? [] : shapeOf(size);
+    const count = shapeSize(shape);
+    let populationSize: number;
+    if (population.ndim === 0) {
+      populationSize = population.scalarAt(population.offset) as number;
+      if (!Number.isInteger(populationSize)) throw new ValueError("a must be a sequence or an integer, not <class 'float'>");
+      if (populationSize <= 0 && count !== 0) throw new ValueError("a must be a positive integer unless no samples are taken");
+    } else {
+      populationSize = population.shape[0];
+      if (populationSize === 0 && count !== 0) throw new ValueError("a cannot be empty unless no samples are taken");
+    }
+    const p = options.p === undefined ? null : probabilities(options.p, populationSize, PROBABILITY_ERRORS);
+    const indices = sampleIndices(populationSize, shape, p, options.replace ?? true, {
+      nextDouble: () => this.bit_generator.nextDouble(),
+      uniformIndices: () => (this.integers(0, populationSize, shape) as NDArray).data as Float64Array,
+      distinctIndices: () => this.distinctIndices(populationSize, count, options.shuffle ?? true),
+      tooMany: "Cannot take a larger sample than population when replace is False",
+    });
+    const picks = new NDArray(indices, shape, "int64");
+    if (population.ndim === 0) return size === undefined || size === null ? indices[0] : picks;
+    const taken = getItem(population, [size === undefined || size === null ? indices[0] : picks]);
+    return taken.ndim === 0 ? taken.scalarAt(taken.offset) : taken;
+  }
+
+  /**
+   * `count` distinct indices below `populationSize` as numpy picks them: for a large share of a large
+   * population, the tail of a partial shuffle of all indices; otherwise Floyd's algorithm (each j from
+   * population - count up takes a draw in [0, j], or j itself if that was taken), then a shuffle.
+   */
+  private distinctIndices(populationSize: number, count: number, shuffled: boolean): Float64Array {
+    const bits = this.bit_generator;
+    const below = (max: number) => lemire(() => bits.nextUint32(), max, 32);
+    const shuffleTail = (values: Float64Array, first: number) => {
+      for (let i = values.length - 1; i >= first; i--) {
+        const j = below(i);
+        [values[i], values[j]] = [values[j], values[i]];
+      }
+    };
+    if (populationSize > 10000 && count > Math.floor(populationSize / (shuffled ? 50 : 20))) {
+      const all = Float64Array.from({ length: populationSize }, (_, i) => i);
+      shuffleTail(all, Math.max(populationSize - count, 1));
+      return all.slice(populationSize - count);
+    }
+    const indices = new Float64Array(count);
+    const taken = new Set<number>();
+    for (let j = populationSize - count; j < populationSize; j++) {
+      const value = j === 0 ? 0 : below(j);
+      const pick = taken.has(value) ? j : value;
+      taken.add(pick);
+      indices[j - populationSize + count] = pick;
+    }
+    if (shuffled) shuffleTail(indices, 1);
+    return indices;
+  }
+
+  /** A uniform integer in [0, max] by masked rejection on 32-bit draws (numpy's `random_interval`). */
+  private interval(max: number): number {
+    if (max === 0) return 0;
+    let mask = max;
+    for (const shift of [1, 2, 4, 8, 16]) mask |= mask >>> shift;
+    for (;;) {
+      const value = (this.bit_generator.nextUint32() & mask) >>> 0;
+      if (value <= max) return value;
+    }
   }
 
   /** One ziggurat draw (numpy's `random_standard_normal`). */

@@ -3,7 +3,8 @@
  * (random-generator.ts) shape their results, shuffle, check probabilities and take logarithms the same way;
  * only the bits they draw differ.
  */
-import { type NDArray, empty, shapeSize } from "./ndarray";
+import { ValueError } from "./errors";
+import { type ArrayLike, type NDArray, asarray, empty, ravelData, shapeSize } from "./ndarray";
 
 /** An output shape: a length or a list of lengths (numpy's `size` argument). */
 export type Size = number | readonly number[];
@@ -218,4 +219,69 @@ export function shuffleFirstAxis(x: NDArray | unknown[], interval: (max: number)
       data[rowJ + at] = held;
     }
   }
+}
+
+/** How a generator words the errors of a bad `p` (the legacy and the modern one differ). */
+export interface ProbabilityErrors {
+  notOneDimensional: string;
+  sizeMismatch: string;
+  nan: string;
+  negative: string;
+  sum: string;
+}
+
+/**
+ * `choice`'s `p` as doubles, checked as numpy checks it: 1-D, one per population entry, no NaN, none negative,
+ * summing to 1 within √ε (float32's √ε for float32 probabilities, by Kahan summation).
+ */
+export function probabilities(p: ArrayLike, populationSize: number, errors: ProbabilityErrors): Float64Array {
+  const pArray = asarray(p);
+  const atol = pArray.dtype === "float32" ? Math.sqrt(2 ** -23) : Math.sqrt(2 ** -52);
+  if (pArray.ndim !== 1) throw new ValueError(errors.notOneDimensional);
+  if (pArray.size !== populationSize) throw new ValueError(errors.sizeMismatch);
+  const values = Float64Array.from(ravelData(pArray));
+  const total = kahanSum(values);
+  if (Number.isNaN(total)) throw new ValueError(errors.nan);
+  if (values.some((v) => v < 0)) throw new ValueError(errors.negative);
+  if (Math.abs(total - 1) > atol) throw new ValueError(errors.sum);
+  return values;
+}
+
+/** A generator's own ways of drawing for `sampleIndices`. */
+export interface IndexDraws {
+  nextDouble(): number;
+  /** Indices in [0, population) with replacement, one per element of the sample. */
+  uniformIndices(): Float64Array;
+  /** Distinct indices in [0, population), as many as the sample has elements. */
+  distinctIndices(): Float64Array;
+  /** The error for a sample without replacement larger than the population. */
+  tooMany: string;
+}
+
+/**
+ * The population indices of a `choice` sample, in C order, the way both of numpy's generators pick them:
+ * with `p`, each index is where a uniform draw falls in the cumulative distribution; without replacement and
+ * with `p`, rounds of such draws for the missing picks, keeping each new index at its first occurrence and
+ * zeroing the found ones before the next round. Without `p`, the generator's own draws.
+ */
+export function sampleIndices(populationSize: number, shape: readonly number[], p: Float64Array | null, replace: boolean, draws: IndexDraws): Float64Array {
+  const count = shapeSize(shape);
+  if (replace) {
+    if (!p) return draws.uniformIndices();
+    const cdf = cumulative(p);
+    return Float64Array.from({ length: count }, () => searchRight(cdf, draws.nextDouble()));
+  }
+  if (count > populationSize) throw new ValueError(draws.tooMany);
+  if (!p) return draws.distinctIndices();
+  if (p.filter((v) => v > 0).length < count) throw new ValueError("Fewer non-zero entries in p than size");
+  const indices = new Float64Array(count);
+  let found = 0;
+  while (found < count) {
+    for (let i = 0; i < found; i++) p[indices[i]] = 0;
+    const cdf = cumulative(p);
+    const round = Array.from({ length: count - found }, () => draws.nextDouble());
+    const fresh = new Set<number>(round.map((u) => searchRight(cdf, u)));
+    for (const index of fresh) indices[found++] = index;
+  }
+  return indices;
 }

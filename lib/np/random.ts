@@ -12,7 +12,7 @@
 import { allocate, isInteger, type DType, type TypedArray } from "./dtype";
 import { IndexError, OverflowError, ValueError } from "./errors";
 import { NDArray, asarray, empty, ravelData, shapeSize, type ArrayLike, type Scalar } from "./ndarray";
-import { cumulative, fillFloats, kahanSum, log, searchRight, shapeOf, shuffleFirstAxis, type Size } from "./random-shared";
+import { fillFloats, log, probabilities, sampleIndices, shapeOf, shuffleFirstAxis, type Size } from "./random-shared";
 
 export type { Size };
 export { default_rng, Generator, PCG64, SeedSequence, type IntegersOptions, type PCG64State } from "./random-generator";
@@ -448,6 +448,14 @@ export function permutation(x: number | ArrayLike): NDArray {
   return out;
 }
 
+const LEGACY_PROBABILITY_ERRORS = {
+  notOneDimensional: "'p' must be 1-dimensional",
+  sizeMismatch: "'a' and 'p' must have same size",
+  nan: "probabilities contain NaN",
+  negative: "probabilities are not non-negative",
+  sum: "probabilities do not sum to 1",
+};
+
 export interface ChoiceOptions {
   /** Sample with replacement (default true); without, each element is picked at most once. */
   replace?: boolean;
@@ -469,7 +477,6 @@ export function choice(a: number | ArrayLike, size?: null, options?: ChoiceOptio
 export function choice(a: number | ArrayLike, size: Size, options?: ChoiceOptions): NDArray;
 export function choice(a: number | ArrayLike, size?: Size | null, options?: ChoiceOptions): Scalar | NDArray;
 export function choice(a: number | ArrayLike, size?: Size | null, options: ChoiceOptions = {}): Scalar | NDArray {
-  const { replace = true } = options;
   const population = asarray(a);
   const shape = size === undefined || size === null ? [] : shapeOf(size);
   const count = shapeSize(shape);
@@ -484,46 +491,13 @@ export function choice(a: number | ArrayLike, size?: Size | null, options: Choic
     populationSize = population.shape[0];
     if (populationSize === 0 && count !== 0) throw new ValueError("'a' cannot be empty unless no samples are taken");
   }
-
-  let p: Float64Array | null = null;
-  if (options.p !== undefined) {
-    const pArray = asarray(options.p);
-    // float32 probabilities get float32's looser tolerance, as numpy grants it.
-    const atol = pArray.dtype === "float32" ? Math.sqrt(2 ** -23) : Math.sqrt(2 ** -52);
-    if (pArray.ndim !== 1) throw new ValueError("'p' must be 1-dimensional");
-    if (pArray.size !== populationSize) throw new ValueError("'a' and 'p' must have same size");
-    p = Float64Array.from(ravelData(pArray));
-    const total = kahanSum(p);
-    if (Number.isNaN(total)) throw new ValueError("probabilities contain NaN");
-    if (p.some((v) => v < 0)) throw new ValueError("probabilities are not non-negative");
-    if (Math.abs(total - 1) > atol) throw new ValueError("probabilities do not sum to 1");
-  }
-
-  const indices = new Float64Array(count);
-  if (replace) {
-    if (p) {
-      const cdf = cumulative(p);
-      for (let i = 0; i < count; i++) indices[i] = searchRight(cdf, nextDouble());
-    } else {
-      indices.set((randint(0, populationSize, shape) as NDArray).data);
-    }
-  } else {
-    if (count > populationSize) throw new ValueError("Cannot take a larger sample than population when 'replace=False'");
-    if (p) {
-      if (p.filter((v) => v > 0).length < count) throw new ValueError("Fewer non-zero entries in p than size");
-      // Draw for the missing picks, keep each new index at its first occurrence, zero the found ones, repeat.
-      let found = 0;
-      while (found < count) {
-        for (let i = 0; i < found; i++) p[indices[i]] = 0;
-        const cdf = cumulative(p);
-        const draws = Array.from({ length: count - found }, nextDouble);
-        const fresh = new Set<number>(draws.map((u) => searchRight(cdf, u)));
-        for (const index of fresh) indices[found++] = index;
-      }
-    } else {
-      indices.set(permutation(populationSize).data.subarray(0, count));
-    }
-  }
+  const p = options.p === undefined ? null : probabilities(options.p, populationSize, LEGACY_PROBABILITY_ERRORS);
+  const indices = sampleIndices(populationSize, shape, p, options.replace ?? true, {
+    nextDouble,
+    uniformIndices: () => (randint(0, populationSize, shape) as NDArray).data as Float64Array,
+    distinctIndices: () => permutation(populationSize).data.subarray(0, count) as Float64Array,
+    tooMany: "Cannot take a larger sample than population when 'replace=False'",
+  });
 
   if (population.ndim === 0) {
     if (size === undefined || size === null) return indices[0];

@@ -1,0 +1,129 @@
+/**
+ * np.random.default_rng against numpy's Generator (fixtures from test/golden/generator.py): the PCG64 state after
+ * seeding and after draws, and every value of each call bit for bit — floats, Gaussians, integers, permutations,
+ * samples — with numpy's error messages for bad arguments.
+ */
+import { describe, expect, it } from "vitest";
+import { NDArray, array, type NestedArray } from "../lib/np/ndarray";
+import type { DType } from "../lib/np/dtype";
+import { Generator, PCG64, SeedSequence, default_rng } from "../lib/np/random-generator";
+import { decodeScalar, expectGolden, loadGolden, type GoldenValue } from "./helpers/golden";
+
+type Call = [name: string, args: unknown[], kwargs: Record<string, unknown>];
+interface Outcome {
+  result?: GoldenValue;
+  state?: string[];
+  error?: string;
+  message?: string;
+}
+
+/** {"array": nested list, "dtype": name} stands for np.array(list, dtype); "nan", "inf", "-inf" for those floats. */
+function decode(arg: unknown): unknown {
+  if (arg !== null && typeof arg === "object" && "array" in arg) {
+    const { array: values, dtype } = arg as { array: NestedArray; dtype: DType };
+    return array(values, { dtype });
+  }
+  if (Array.isArray(arg)) return arg.map(decode);
+  return arg === "nan" || arg === "inf" || arg === "-inf" ? decodeScalar(arg) : arg;
+}
+
+/** Python's parameter order of each method, to place keyword arguments; options-object keys after them. */
+const PARAMETERS: Record<string, { positional: string[]; options?: string[] }> = {
+  random: { positional: ["size"] },
+  standard_normal: { positional: ["size"] },
+  normal: { positional: ["loc", "scale", "size"] },
+  uniform: { positional: ["low", "high", "size"] },
+  integers: { positional: ["low", "high", "size"], options: ["dtype", "endpoint"] },
+  choice: { positional: ["a", "size"], options: ["replace", "p", "shuffle"] },
+  permutation: { positional: ["x"] },
+  shuffle: { positional: ["x"] },
+};
+
+/** Performs one fixture call with tsdl's API: numpy's keyword arguments become positions or an options object. */
+function perform(rng: Generator, [name, rawArgs, rawKwargs]: Call): unknown {
+  if (name === "state") {
+    const { state, has_uint32, uinteger } = rng.bit_generator.state;
+    return [state.state, state.inc, has_uint32, uinteger].map(String);
+  }
+  const { positional, options = [] } = PARAMETERS[name];
+  const args = rawArgs.map(decode);
+  const named = [...args, ...positional.slice(args.length).map((p) => decode(rawKwargs[p]))];
+  const optionValues = Object.fromEntries(options.filter((o) => o in rawKwargs).map((o) => [o, decode(rawKwargs[o])]));
+  const method = (rng as unknown as Record<string, (...a: unknown[]) => unknown>)[name].bind(rng);
+  if (name === "shuffle") {
+    method(named[0]);
+    return named[0];
+  }
+  return options.length ? method(...named, optionValues) : method(...named);
+}
+
+describe("np.random.default_rng matches numpy's Generator", () => {
+  for (const testCase of loadGolden("generator")) {
+    const calls = testCase.calls as Call[];
+    const results = testCase.results as Outcome[];
+    it(testCase.name, () => {
+      const seed = testCase.seed as number | number[] | string; // a string: an integer past 2^53
+      const rng = default_rng(typeof seed === "string" ? BigInt(seed) : seed);
+      calls.forEach((call, i) => {
+        const golden = results[i];
+        const label = `${call[0]}(${JSON.stringify(call[1]).slice(1, -1).slice(0, 60)}) ${JSON.stringify(call[2])}`;
+        if (golden.error) {
+          let thrown: unknown;
+          try {
+            perform(rng, call);
+          } catch (e) {
+            thrown = e;
+          }
+          expect(thrown, label).toBeInstanceOf(Error);
+          expect(`${(thrown as Error).name}: ${(thrown as Error).message}`, label).toBe(`${golden.error}: ${golden.message}`);
+          return;
+        }
+        const actual = perform(rng, call);
+        if (call[0] === "state") expect(actual, label).toEqual(golden.state);
+        else expectGolden(actual, golden.result!, { ulp: 0 }, label);
+      });
+    });
+  }
+});
+
+describe("np.random.default_rng beyond the fixtures", () => {
+  it("the docstrings' values", () => {
+    expect((default_rng(42).random(3) as NDArray).toArray()).toEqual([0.7739560485559633, 0.4388784397520523, 0.8585979199113825]);
+    expect(new PCG64(0).state.state.state).toBe(35399562948360463058890781895381311971n);
+    expect((default_rng(0).integers(10, null, 5) as NDArray).toArray()).toEqual([8, 6, 5, 2, 3]);
+  });
+
+  it("a Generator passed to default_rng is returned as it is; a PCG64 or SeedSequence is used", () => {
+    const rng = default_rng(3);
+    expect(default_rng(rng)).toBe(rng);
+    expect(default_rng(new PCG64(5)).random()).toBe(default_rng(5).random());
+    expect(default_rng(new SeedSequence([1, 2])).random()).toBe(default_rng([1, 2]).random());
+  });
+
+  it("shows itself as numpy's repr does, without the address", async () => {
+    const { inspect } = await import("node:util");
+    expect(inspect(default_rng(0))).toBe("Generator(PCG64)");
+  });
+
+  it("no seed draws fresh entropy", () => {
+    expect(default_rng().random()).not.toBe(default_rng().random());
+  });
+
+  it("state can be saved and restored, the buffered 32-bit half included", () => {
+    const rng = default_rng(9);
+    rng.integers(10); // leaves half a 64-bit word buffered
+    const saved = rng.bit_generator.state;
+    const first = [rng.integers(10), rng.random(), rng.standard_normal()];
+    rng.bit_generator.state = saved;
+    expect([rng.integers(10), rng.random(), rng.standard_normal()]).toEqual(first);
+  });
+
+  it("is independent of the legacy global generator", async () => {
+    const legacy = await import("../lib/np/random");
+    const rng = default_rng(4);
+    const expected = default_rng(4).random(3);
+    legacy.seed(1);
+    legacy.rand(10);
+    expect((rng.random(3) as NDArray).toArray()).toEqual((expected as NDArray).toArray());
+  });
+});
