@@ -369,6 +369,7 @@ export class Generator {
     const dtype = options.dtype ?? "int64";
     if (!(dtype in INTEGER_BOUNDS)) throw new TypeError(`Unsupported dtype dtype('${dtype}') for integers`);
     const shape = size === undefined || size === null ? null : shapeOf(size);
+    if (shape && shapeSize(shape) === 0) return empty(shape, dtype); // numpy checks nothing for an empty result
     if (high === undefined || high === null) [low, high] = [0, low];
     const lowest = BigInt(Math.trunc(low));
     const highest = BigInt(Math.trunc(high)) - (options.endpoint ? 0n : 1n);
@@ -505,7 +506,8 @@ export class Generator {
       const x = negative ? -(magnitude * WI[strip]) : magnitude * WI[strip];
       if (magnitude < KI[strip]) return x;
       if (strip === 0) {
-        // The tail beyond R, by Marsaglia's method; 1 - u keeps log's argument above 0.
+        // The tail beyond R, by Marsaglia's method. numpy takes log1p(-u); 1 - u is exact for u = k / 2^53, so
+        // the correctly rounded log of it is the same number.
         for (;;) {
           const xx = -ZIGGURAT_INV_R * log(1.0 - bits.nextDouble());
           const yy = -log(1.0 - bits.nextDouble());

@@ -59,7 +59,7 @@ def main():
                 ["integers", [0, 2**31], {"size": 5, "dtype": "int32"}], ["integers", [-3, 4], {"size": 6, "dtype": "int32"}],
                 ["integers", [0, 256], {"size": 10, "dtype": "uint8"}], ["integers", [3, 200], {"size": 10, "dtype": "uint8"}],
                 ["integers", [0, 2], {"size": 40, "dtype": "bool"}], ["integers", [0, 10], {"size": 4, "dtype": "uint8"}],
-                ["integers", [0, 10], {"size": 4}], ["random"],
+                ["integers", [0, 10], {"size": 4}], ["integers", [5, 2], {"size": 0}], ["random"],
             ]),
             # Interleaving 32-bit and 64-bit draws: a 32-bit draw leaves half a word for the next one.
             script(f"{label}: interleaved", seed, [
