@@ -373,6 +373,33 @@ describe("axes settings", () => {
     expect(verticals.map(([[x]]) => x)).toEqual(axes.xticks.map((t) => t.pixel));
   });
 
+  it('axis("off") leaves only the data: no spines, ticks, tick labels or axis labels', () => {
+    plt.imshow(np.arange(12).reshape(3, 4));
+    plt.xlabel("column");
+    plt.title("pixels");
+    expect(plt.axis("off")).toEqual([-0.5, 3.5, 2.5, -0.5]);
+    const svg = render();
+    const [axes] = axesOf(svg);
+    for (const part of ["spine", "xtick", "ytick", "xlabel", "grid"]) expect(findAll(axes.node, withClass(part)), part).toHaveLength(0);
+    expect(findAll(axes.node, withClass("heatmap")).length + findAll(axes.node, withClass("raster")).length).toBeGreaterThan(0);
+    expect(findAll(svg, (node) => node.name === "text").map(textOf)).toContain("pixels"); // the title stays, as in matplotlib
+    const { layout } = plt.gcf().toPlotly(); // the interactive chart hides the same
+    expect([layout.xaxis.visible, layout.yaxis.visible]).toEqual([false, false]);
+    plt.axis("on");
+    expect(findAll(axesOf(render())[0].node, withClass("spine")).length).toBeGreaterThan(0);
+  });
+
+  it('axis("equal") makes a data unit as long on both axes; a list sets the four limits', () => {
+    plt.plot([0, 4], [0, 1]);
+    plt.axis("equal");
+    const [axes] = axesOf(render());
+    const unitX = Math.abs(axes.box.right - axes.box.left) / Math.abs(axes.xData(axes.box.right) - axes.xData(axes.box.left));
+    const unitY = Math.abs(axes.box.bottom - axes.box.top) / Math.abs(axes.yData(axes.box.top) - axes.yData(axes.box.bottom));
+    expect(unitX).toBeCloseTo(unitY, 1);
+    expect(plt.axis([1, 2, 3, 4])).toEqual([1, 2, 3, 4]);
+    expect(() => plt.axis("sideways" as "on")).toThrow("Unrecognized string 'sideways' to axis; try 'on' or 'off'");
+  });
+
   it("places subplots in matplotlib's grid", () => {
     plt.subplot(2, 2, 1);
     plt.plot([1, 2]);

@@ -136,6 +136,10 @@ export class Axes {
   private ylimits: [number | undefined, number | undefined] = [undefined, undefined];
   /** Set by imshow: square pixels and row 0 at the top, as matplotlib's aspect="equal", origin="upper". */
   private imageAxes = false;
+  /** Set by axis("equal"): one data unit as long on both axes. */
+  private equalAspect = false;
+  /** Cleared by axis("off"): no spines, ticks, tick labels, axis labels or grid. */
+  axisVisible = true;
   private categories?: string[];
   private cycle = 0;
 
@@ -430,6 +434,24 @@ export class Axes {
     this.legendLocation = loc ?? "best";
   }
 
+  /**
+   * Turns the axis lines, ticks and labels off or on, makes data units square, or sets all four limits
+   * (matplotlib's `Axes.axis`): "off", "on", "equal" (the box shrinks to fit, as adjustable="box"), or
+   * [xmin, xmax, ymin, ymax]. Returns the limits as [xmin, xmax, ymin, ymax].
+   * @example ax.imshow(image); ax.axis("off");
+   */
+  axis(option?: "off" | "on" | "equal" | readonly [number, number, number, number] | boolean): [number, number, number, number] {
+    if (Array.isArray(option)) {
+      if (option.length !== 4) throw new Error(`axis() takes an iterable of 4 values (xmin, xmax, ymin, ymax), not ${option.length}`);
+      this.set_xlim(option[0], option[1]);
+      this.set_ylim(option[2], option[3]);
+    } else if (option === "off" || option === false) this.axisVisible = false;
+    else if (option === "on" || option === true) this.axisVisible = true;
+    else if (option === "equal") this.equalAspect = true;
+    else if (option !== undefined) throw new Error(`Unrecognized string '${String(option)}' to axis; try 'on' or 'off'`);
+    return [...this.get_xlim(), ...this.get_ylim()];
+  }
+
   /** Sets the x view limits (matplotlib's `set_xlim`); an omitted side stays automatic. @example ax.set_xlim(0, 100) */
   set_xlim(left?: number, right?: number): void {
     this.xlimits = [left ?? this.xlimits[0], right ?? this.xlimits[1]];
@@ -493,7 +515,7 @@ export class Axes {
     const box = subplotBox(this.spec);
     const xlim = this.get_xlim();
     const ylim = this.get_ylim();
-    if (this.imageAxes) {
+    if (this.imageAxes || this.equalAspect) {
       // aspect="equal", adjustable="box": shrink the box about its centre until data units are square.
       const [w, h] = [(box.x[1] - box.x[0]) * figureWidth, (box.y[1] - box.y[0]) * figureHeight];
       const dataAspect = Math.abs(span(ylim, this.yscale) / span(xlim, this.xscale));
@@ -551,9 +573,10 @@ export class Axes {
       [`xaxis${suffix}`]: axisLayout(view.domainX, view.xlim, this.xscale, this.xlabel, this.gridVisible, `y${suffix}`, this.categories),
       [`yaxis${suffix}`]: {
         ...axisLayout(view.domainY, view.ylim, this.yscale, this.ylabel, this.gridVisible, `x${suffix}`),
-        ...(this.imageAxes && { scaleanchor: `x${suffix}` }),
+        ...((this.imageAxes || this.equalAspect) && { scaleanchor: `x${suffix}` }),
       },
     };
+    if (!this.axisVisible) for (const axis of Object.values(layout)) axis.visible = false;
     if (showLegend) layout[legendName] = legendLayout(this.legendPlacement(view, figureWidth, figureHeight), view, figureWidth, figureHeight);
     const annotations = this.title
       ? [{

@@ -255,6 +255,15 @@ export function grid(visible?: boolean): void {
 }
 
 /**
+ * Turns the current axes' lines, ticks and labels off or on, makes its data units square, or sets its four
+ * limits (matplotlib's `plt.axis`): "off", "on", "equal" or [xmin, xmax, ymin, ymax]. Returns the limits.
+ * @example plt.imshow(train_x_orig[index]); plt.axis("off");
+ */
+export function axis(option?: "off" | "on" | "equal" | readonly [number, number, number, number] | boolean): [number, number, number, number] {
+  return gca().axis(option);
+}
+
+/**
  * Displays every open figure now, each as its own output, and closes them (matplotlib's `plt.show` with the
  * inline backend). Without it the figures show when the cell ends.
  * @example plt.plot(costs); plt.show();

@@ -166,11 +166,13 @@ function drawAxes(frame: AxesFrame, ids: IdSource, layout: Record<string, any>, 
   const clipId = ids.next();
   const parts: string[] = [];
   parts.push(`<rect x="${n(left)}" y="${n(top)}" width="${n(right - left)}" height="${n(bottom - top)}" fill="${layout.plot_bgcolor ?? "white"}"/>`);
-  parts.push(drawGrid(frame.x, xTicks, [top, bottom], "x"), drawGrid(frame.y, yTicks, [left, right], "y"));
+  // plotly's `visible: false` (matplotlib's axis("off")) hides an axis' spine, ticks, labels and grid.
+  const visible = (direction: "x" | "y") => frame[direction].layout.visible !== false;
+  parts.push(visible("x") ? drawGrid(frame.x, xTicks, [top, bottom], "x") : "", visible("y") ? drawGrid(frame.y, yTicks, [left, right], "y") : "");
   parts.push(`<clipPath id="${clipId}"><rect x="${n(left)}" y="${n(top)}" width="${n(right - left)}" height="${n(bottom - top)}"/></clipPath>`);
   parts.push(`<g clip-path="url(#${clipId})">${frame.traces.map((trace) => drawTrace(trace, frame, ids)).join("")}</g>`);
-  parts.push(drawSpines(frame));
-  parts.push(drawTicks(frame, "x", xTicks, fontSize), drawTicks(frame, "y", yTicks, fontSize));
+  if (visible("x") && visible("y")) parts.push(drawSpines(frame));
+  parts.push(visible("x") ? drawTicks(frame, "x", xTicks, fontSize) : "", visible("y") ? drawTicks(frame, "y", yTicks, fontSize) : "");
   return `<g class="axes" data-axes="${frame.id}" data-xlim="${frame.x.limits.join(",")}" data-ylim="${frame.y.limits.join(",")}" ` +
     `data-box="${[left, top, right, bottom].map(n).join(",")}">${parts.join("")}</g>`;
 }
