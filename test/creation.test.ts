@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import * as np from "../lib/np";
-import { checkCase, callCase } from "./helpers/cases";
+import { checkCase, callCase, ufuncTolerance } from "./helpers/cases";
 import { expectGolden, loadGolden, type GoldenValue } from "./helpers/golden";
 
 describe("creation matches numpy", () => {
@@ -12,6 +12,11 @@ describe("creation matches numpy", () => {
       } else checkCase(c);
     });
   }
+});
+
+describe("identity, logspace, geomspace, tri match numpy", () => {
+  const CREATION = new Set(["identity", "eye", "logspace", "geomspace", "tri", "linspace"]);
+  for (const c of loadGolden("math_functions")) if (CREATION.has(c.op as string)) test(c.name, () => checkCase(c, ufuncTolerance(c.name)));
 });
 
 test("linspace ends exactly at stop and asarray does not copy", () => {

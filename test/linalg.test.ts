@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import * as np from "../lib/np";
 import { checkCase, linalgTolerance } from "./helpers/cases";
-import { loadGolden } from "./helpers/golden";
+import { loadGolden, type GoldenCase } from "./helpers/golden";
 
 describe("linear algebra matches numpy", () => {
   for (const c of loadGolden("linalg")) test(c.name, () => checkCase(c, linalgTolerance(c)));
@@ -48,4 +48,39 @@ test("inv, det and solve agree with each other; LinAlgError is numpy's, a ValueE
   expect(error).toBeInstanceOf(np.linalg.LinAlgError);
   expect(error).toBeInstanceOf(np.ValueError);
   expect((error as Error).message).toBe("Singular matrix");
+});
+
+describe("tensordot, inner, vdot, kron, trace, cross, einsum and matrix_power match numpy", () => {
+  // Integer and bool products must be exact; float ones agree with numpy's BLAS to rounding.
+  const tolerance = (c: GoldenCase) => (c.result && /^(float32|float64)$/.test(c.result.dtype ?? "float64") ? linalgTolerance(c) : {});
+  for (const c of loadGolden("linalg_products")) test(c.name, () => checkCase(c, tolerance(c)));
+});
+
+test("einsum of one operand with nothing to sum is a view, as numpy's: a diagonal or transpose writes through", () => {
+  const a = np.arange(9).reshape(3, 3);
+  np.einsum("ii->i", a).set(":", -1);
+  expect(a.tolist()).toEqual([[-1, 1, 2], [3, -1, 5], [6, 7, -1]]);
+  np.einsum("ij->ji", a).set(0, 1, 100);
+  expect(a.item(1, 0)).toBe(100);
+  const total = np.einsum("ij->i", a);
+  total.set(":", 0);
+  expect(a.item(0, 1)).toBe(1);
+});
+
+test("einsum contractions agree with matmul and tensordot on operands past the small-product kernel", () => {
+  np.random.seed(12);
+  const x = np.random.randint(-9, 9, [4, 12, 15]).astype("float64");
+  const y = np.random.randint(-9, 9, [4, 15, 11]).astype("float64");
+  // Integer-valued floats: every summation order is exact, so the results must be equal to the bit.
+  expect(np.einsum("bij,bjk->bik", x, y).tolist()).toEqual(np.matmul(x, y).tolist());
+  expect(np.einsum("bij,bjk->ik", x, y).tolist()).toEqual(np.tensordot(x, y, { axes: [[0, 2], [0, 1]] }).tolist());
+  expect(np.einsum("bij,cjk->bcik", x, y).tolist()).toEqual(np.tensordot(x, y, { axes: [[2], [1]] }).transpose(0, 2, 1, 3).tolist());
+  expect(np.einsum("bji,bjk", x.transpose(0, 2, 1), y).tolist()).toEqual(np.matmul(x, y).sum({ axis: 0 }).tolist());
+});
+
+test("matrix_power of 1 returns the matrix itself and trace of a matrix a number, as numpy's do", () => {
+  const a = np.array([[1, 2], [3, 4]]);
+  expect(np.linalg.matrix_power(a, 1)).toBe(a);
+  expect(np.trace(a)).toBe(5);
+  expect(np.linalg.trace(a)).toBe(5);
 });

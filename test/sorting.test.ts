@@ -57,3 +57,19 @@ test("long lanes with ties, NaN and signed zeros: argsort is the stable order, s
   const sorted = Array.from(np.sort(values).data);
   stable.forEach((i, k) => expect(Object.is(sorted[k], plain[i]), `element ${k}`).toBe(true));
 });
+
+describe("searchsorted and isin match numpy", () => {
+  for (const c of loadGolden("searching")) test(c.name, () => checkCase(c));
+});
+
+test("searchsorted finds every insertion point in long sorted and unsorted runs of values", () => {
+  np.random.seed(5);
+  const a = np.sort(np.random.randint(0, 50, [200]));
+  const values = np.random.randint(-5, 55, [300]);
+  const data = a.toArray();
+  for (const side of ["left", "right"] as const) {
+    const expected = values.toArray().map((v) => data.filter((x) => (side === "left" ? x < v : x <= v)).length);
+    expect(np.searchsorted(a, values, { side }).toArray()).toEqual(expected);
+    expect(np.searchsorted(a, np.sort(values), { side }).toArray()).toEqual([...expected].sort((x, y) => x - y));
+  }
+});

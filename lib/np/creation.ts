@@ -1,7 +1,8 @@
 /** Array creation (numpy's `zeros`, `arange`, `linspace`, `eye`, …). */
-import { scalarDType, type DType } from "./dtype";
+import { isInteger, scalarDType, type DType } from "./dtype";
 import { ValueError } from "./errors";
 import { NDArray, asarray, empty as allocate, type ArrayLike, type Scalar } from "./ndarray";
+import { multiply, power } from "./ufunc";
 
 export type ShapeLike = number | readonly number[];
 export interface DTypeOptions {
@@ -84,13 +85,19 @@ export function arange(start: number, stop?: number, step = 1, options: DTypeOpt
   return out;
 }
 
+/** Python's `operator.index`: numpy's counts and offsets must be integers. */
+function checkInteger(value: number): void {
+  if (!Number.isInteger(value)) throw new TypeError("'float' object cannot be interpreted as an integer");
+}
+
 /**
  * `num` evenly spaced samples from `start` to `stop`, the last exactly `stop` unless `endpoint` is false
- * (numpy's `np.linspace`, same formula: `start + i * step`).
+ * (numpy's `np.linspace`, same formula: `start + i * step`). An integer `dtype` rounds down, as numpy's does.
  * @example np.linspace(0, 1, 5) // array([0.  , 0.25, 0.5 , 0.75, 1.  ])
  */
 export function linspace(start: number, stop: number, num = 50, options: { endpoint?: boolean; dtype?: DType } = {}): NDArray {
-  if (num < 0 || !Number.isInteger(num)) throw new ValueError(`Number of samples, ${num}, must be non-negative.`);
+  checkInteger(num);
+  if (num < 0) throw new ValueError(`Number of samples, ${num}, must be non-negative.`);
   const endpoint = options.endpoint ?? true;
   const divisions = endpoint ? num - 1 : num;
   const delta = stop - start;
@@ -99,6 +106,37 @@ export function linspace(start: number, stop: number, num = 50, options: { endpo
   // numpy's branches: a zero step (or a single sample) scales by delta instead of multiplying by step.
   for (let i = 0; i < num; i++) out.data[i] = (divisions === 0 ? i * delta : step === 0 ? (i / divisions) * delta : i * step) + start;
   if (endpoint && num > 1) out.data[num - 1] = stop;
+  if (!options.dtype || options.dtype === "float64") return out;
+  if (isInteger(options.dtype)) for (let i = 0; i < num; i++) out.data[i] = Math.floor(out.data[i]);
+  return out.astype(options.dtype);
+}
+
+/**
+ * `num` samples from `base ** start` to `base ** stop`, evenly spaced in the exponent (numpy's `np.logspace`).
+ * @example np.logspace(0, 3, 4) // array([   1.,   10.,  100., 1000.])
+ */
+export function logspace(start: number, stop: number, num = 50, options: { endpoint?: boolean; base?: number; dtype?: DType } = {}): NDArray {
+  const values = power(options.base ?? 10, linspace(start, stop, num, { endpoint: options.endpoint }));
+  return options.dtype && options.dtype !== values.dtype ? values.astype(options.dtype) : values;
+}
+
+/**
+ * `num` samples from `start` to `stop` in geometric progression, both ends exact; negative ranges allowed,
+ * zero not (numpy's `np.geomspace`). An integer `dtype` truncates, as numpy's does.
+ * @example np.geomspace(1, 1000, 4) // array([   1.,   10.,  100., 1000.])
+ */
+export function geomspace(start: number, stop: number, num = 50, options: { endpoint?: boolean; dtype?: DType } = {}): NDArray {
+  if (start === 0 || stop === 0) throw new ValueError("Geometric sequence cannot include zero");
+  const endpoint = options.endpoint ?? true;
+  // As numpy: rotate start to positive, space the logarithms, rotate back; in float64 whatever `dtype` is
+  // (numpy's result_type of start and stop as int64 or float64 arrays with any float dtype).
+  const sign = Math.sign(start);
+  const first = start / sign;
+  const last = stop / sign;
+  const out = logspace(Math.log10(first), Math.log10(last), num, { endpoint });
+  if (num > 0) out.data[0] = first;
+  if (num > 1 && endpoint) out.data[num - 1] = last;
+  multiply(out, sign, { out });
   return options.dtype && options.dtype !== "float64" ? out.astype(options.dtype) : out;
 }
 
@@ -107,9 +145,34 @@ export function linspace(start: number, stop: number, num = 50, options: { endpo
  * @example np.eye(3)
  */
 export function eye(n: number, m: number = n, options: { k?: number; dtype?: DType } = {}): NDArray {
-  const out = allocate([n, m], options.dtype ?? "float64");
   const k = options.k ?? 0;
+  for (const value of [n, m, k]) checkInteger(value);
+  const out = allocate([n, m], options.dtype ?? "float64");
   for (let i = Math.max(0, -k); i < n && i + k < m; i++) out.data[i * m + i + k] = 1;
+  return out;
+}
+
+/**
+ * The `n`×`n` identity matrix (numpy's `np.identity`), float64 unless `dtype` says otherwise.
+ * @example np.identity(3, { dtype: "int32" })
+ */
+export function identity(n: number, options: DTypeOptions = {}): NDArray {
+  return eye(n, n, options);
+}
+
+/**
+ * An `n`×`M` array with ones at and below the `k`-th diagonal (`j <= i + k`) and zeros above (numpy's `np.tri`);
+ * `M` defaults to `n`, a negative size gives an empty dimension.
+ * @example np.tri(3, { k: -1, dtype: "int64" }) // array([[0, 0, 0], [1, 0, 0], [1, 1, 0]])
+ */
+export function tri(n: number, options: { M?: number | null; k?: number; dtype?: DType } = {}): NDArray {
+  const m = options.M ?? n;
+  const k = options.k ?? 0;
+  for (const value of [n, m, k]) checkInteger(value);
+  const rows = Math.max(n, 0);
+  const columns = Math.max(m, 0);
+  const out = allocate([rows, columns], options.dtype ?? "float64");
+  for (let i = 0; i < rows; i++) out.data.fill(1, i * columns, i * columns + Math.min(Math.max(i + k + 1, 0), columns));
   return out;
 }
 

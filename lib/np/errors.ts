@@ -18,6 +18,11 @@ export class OverflowError extends Error {
   override name = "OverflowError";
 }
 
+/** Python's ZeroDivisionError, which numpy raises where Python arithmetic divides by zero (`average`'s zero weights, `split` into 0). */
+export class ZeroDivisionError extends Error {
+  override name = "ZeroDivisionError";
+}
+
 /** numpy's `np.linalg.LinAlgError` (a ValueError): a linear-algebra function cannot work on its input, such as a singular matrix. */
 export class LinAlgError extends ValueError {
   override name = "LinAlgError";
@@ -40,4 +45,21 @@ export function normalizeAxis(axis: number, ndim: number): number {
 /** numpy's way of writing a shape in messages: `(3,)`, `(2,3)`, `()`. */
 export function formatShape(shape: readonly number[]): string {
   return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(",")})`;
+}
+
+/**
+ * An axis argument (one axis or several) as numpy's `normalize_axis_tuple` reads it: each normalised, with
+ * `argname` prefixing the AxisError when numpy names the argument, and none repeated unless `allowDuplicate`.
+ */
+export function normalizeAxisTuple(axis: number | readonly number[], ndim: number, argname?: string, allowDuplicate = false): number[] {
+  const axes = (typeof axis === "number" ? [axis] : [...axis]).map((d) => {
+    try {
+      return normalizeAxis(d, ndim);
+    } catch (e) {
+      if (argname && e instanceof AxisError) e.message = `${argname}: ${e.message}`;
+      throw e;
+    }
+  });
+  if (!allowDuplicate && new Set(axes).size !== axes.length) throw new ValueError(argname ? `repeated axis in \`${argname}\` argument` : "repeated axis");
+  return axes;
 }

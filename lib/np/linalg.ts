@@ -1,11 +1,12 @@
 /**
- * Products, norms and linear systems (numpy's `dot`, `matmul`, `outer`, `linalg.norm`, `linalg.inv`,
- * `linalg.det`, `linalg.solve`).
+ * Products, norms and linear systems (numpy's `dot`, `matmul`, `outer`, `tensordot`, `einsum`, `trace`,
+ * `cross`, `linalg.norm`, `linalg.inv`, `linalg.det`, `linalg.solve`, `linalg.matrix_power`).
  */
 import { isFloat, promoteTypes, type DType, type TypedArray } from "./dtype";
-import { LinAlgError, ValueError, formatShape, normalizeAxis } from "./errors";
-import { NDArray, asarray, broadcastShapes, broadcastTo, empty, ravelData, type ArrayLike } from "./ndarray";
-import { abs, multiply, sqrt } from "./ufunc";
+import { IndexError, LinAlgError, ValueError, formatShape, normalizeAxis, normalizeAxisTuple } from "./errors";
+import { NDArray, asarray, broadcastShapes, broadcastTo, empty, ravelData, shapeSize, type ArrayLike } from "./ndarray";
+import { diagonal, ravel, reshape, stack, swapaxes, transpose } from "./shape";
+import { abs, multiply, negative, sqrt, subtract } from "./ufunc";
 import { max, min, sum } from "./reduce";
 import { nativeBackend } from "./native";
 
@@ -156,6 +157,383 @@ export function outer(a: ArrayLike, b: ArrayLike): NDArray {
   const x = asarray(a);
   const y = asarray(b);
   return multiply(x.reshape(-1, 1), y.reshape(1, -1));
+}
+
+/** The axes `tensordot` sums over: the last n of `a` with the first n of `b`, or an axis (list) for each. */
+export type TensordotAxes = number | readonly [number | readonly number[], number | readonly number[]];
+
+/** A dimension as Python's `shape[axis]` reads it: negative axes from the end, IndexError past either end. */
+function dimension(shape: readonly number[], axis: number): number {
+  if (axis < -shape.length || axis >= shape.length) throw new IndexError("tuple index out of range");
+  return shape[axis < 0 ? axis + shape.length : axis];
+}
+
+/**
+ * Sum product over the given axes of `a` and `b` (numpy's `np.tensordot`): by default the last two of `a`
+ * with the first two of `b`. The result's axes are `a`'s remaining ones, then `b`'s.
+ * @example
+ * np.tensordot(np.ones([3, 4, 5]), np.ones([4, 5, 2])).shape                   // [3, 2]
+ * np.tensordot(a, b, { axes: [[1, 0], [0, 1]] })                                // a's axes 1, 0 with b's 0, 1
+ */
+export function tensordot(a: ArrayLike, b: ArrayLike, options: { axes?: TensordotAxes } = {}): NDArray {
+  const axes = options.axes ?? 2;
+  const asList = (spec: number | readonly number[]) => (typeof spec === "number" ? [spec] : [...spec]);
+  const count = typeof axes === "number" ? Math.max(axes, 0) : 0;
+  const [axesA, axesB] =
+    typeof axes === "number" ? [Array.from({ length: count }, (_, k) => k - count), Array.from({ length: count }, (_, k) => k)] : [asList(axes[0]), asList(axes[1])];
+  if (new Set(axesA).size !== axesA.length || new Set(axesB).size !== axesB.length) throw new ValueError("duplicate axes are not allowed in tensordot");
+  const x = asarray(a);
+  const y = asarray(b);
+  if (axesA.length !== axesB.length || axesA.some((axis, k) => dimension(x.shape, axis) !== dimension(y.shape, axesB[k]))) {
+    throw new ValueError("shape-mismatch for sum");
+  }
+  const summedA = axesA.map((axis) => (axis < 0 ? axis + x.ndim : axis));
+  const summedB = axesB.map((axis) => (axis < 0 ? axis + y.ndim : axis));
+  const keptA = [...x.shape.keys()].filter((d) => !summedA.includes(d));
+  const keptB = [...y.shape.keys()].filter((d) => !summedB.includes(d));
+  const size = (shape: readonly number[], dims: number[]) => shapeSize(dims.map((d) => shape[d]));
+  const k = size(x.shape, summedA);
+  const rows = transpose(x, [...keptA, ...summedA]).reshape(size(x.shape, keptA), k);
+  const cols = transpose(y, [...summedB, ...keptB]).reshape(k, size(y.shape, keptB));
+  return dot(rows, cols).reshape([...keptA.map((d) => x.shape[d]), ...keptB.map((d) => y.shape[d])]);
+}
+
+/**
+ * Inner product over the last axes (numpy's `np.inner`): of vectors a 0-d array, else an array of shape
+ * `a.shape[:-1] + b.shape[:-1]`; a scalar operand multiplies.
+ * @example np.inner(np.array([1, 2, 3]), np.array([0, 1, 0])) // array(2)
+ */
+export function inner(a: ArrayLike, b: ArrayLike): NDArray {
+  const x = asarray(a);
+  const y = asarray(b);
+  if (x.ndim === 0 || y.ndim === 0) return multiply(x, y);
+  // numpy's own route: dot with b's last two axes swapped, whose error messages it shares.
+  return dot(x, y.ndim >= 2 ? swapaxes(y, -1, -2) : y);
+}
+
+/**
+ * Dot product of the two arrays flattened, which must have the same size (numpy's `np.vdot`; tsdl has no
+ * complex numbers to conjugate).
+ * @example np.vdot(np.array([[1, 2], [3, 4]]), np.array([[1, 1], [1, 1]])) // array(10)
+ */
+export function vdot(a: ArrayLike, b: ArrayLike): NDArray {
+  const x = ravel(a);
+  return dot(x, reshape(b, [x.size]));
+}
+
+/**
+ * Kronecker product: blocks of `b` scaled by each element of `a` (numpy's `np.kron`); the operand with fewer
+ * dimensions gets leading length-1 axes.
+ * @example np.kron(np.eye(2), np.ones([2, 2])).shape // [4, 4]
+ */
+export function kron(a: ArrayLike, b: ArrayLike): NDArray {
+  const x = asarray(a);
+  const y = asarray(b);
+  if (x.ndim === 0 || y.ndim === 0) return multiply(x, y);
+  const ndim = Math.max(x.ndim, y.ndim);
+  const padded = (shape: readonly number[]) => [...new Array<number>(ndim - shape.length).fill(1), ...shape];
+  const shapeA = padded(x.shape);
+  const shapeB = padded(y.shape);
+  // a's axes interleaved with b's, so that the product's C order is the block layout.
+  const blocks = multiply(x.reshape(shapeA.flatMap((n) => [n, 1])), y.reshape(shapeB.flatMap((n) => [1, n])));
+  return blocks.reshape(shapeA.map((n, d) => n * shapeB[d]));
+}
+
+export interface TraceOptions {
+  /** The diagonal: 0 the main one, positive above it, negative below. */
+  offset?: number;
+  /** The axes spanning the matrices, 0 and 1 by default. */
+  axis1?: number;
+  axis2?: number;
+}
+
+/**
+ * Sum along a diagonal (numpy's `np.trace`), summed in sum's dtype (bool and small integers in int64): a
+ * number for a matrix, an array for a stack of them.
+ * @example
+ * np.trace(np.array([[1, 2], [3, 4]]))                        // 5
+ * np.trace(np.ones([2, 3, 3]), { axis1: 1, axis2: 2 })        // array([3., 3.])
+ */
+export function trace(a: ArrayLike, options: TraceOptions = {}): NDArray | number {
+  const total = sum(diagonal(a, options), { axis: -1 });
+  return total.ndim === 0 ? total.item() : total;
+}
+
+export interface CrossOptions {
+  /** The axis of `a`, `b` and the result holding the vectors, overriding the three below. */
+  axis?: number;
+  axisa?: number;
+  axisb?: number;
+  axisc?: number;
+}
+
+/**
+ * Cross product of 3-vectors along the last axis, broadcasting the others (numpy's `np.cross`). 2-vectors,
+ * deprecated in numpy 2 but still accepted, count as having a zero third component; two of them give the z
+ * component alone.
+ * @example np.cross(np.array([1, 0, 0]), np.array([0, 1, 0])) // array([0, 0, 1])
+ */
+export function cross(a: ArrayLike, b: ArrayLike, options: CrossOptions = {}): NDArray {
+  const { axisa = -1, axisb = -1, axisc = -1 } = options.axis === undefined ? options : { axisa: options.axis, axisb: options.axis, axisc: options.axis };
+  let x = asarray(a);
+  let y = asarray(b);
+  if (x.ndim < 1 || y.ndim < 1) throw new ValueError("At least one array has zero dimension");
+  const toEnd = (v: NDArray, axis: number) => transpose(v, [...[...v.shape.keys()].filter((d) => d !== axis), axis]);
+  x = toEnd(x, normalizeAxisTuple(axisa, x.ndim, "axisa")[0]);
+  y = toEnd(y, normalizeAxisTuple(axisb, y.ndim, "axisb")[0]);
+  const [n, m] = [x.shape[x.ndim - 1], y.shape[y.ndim - 1]];
+  if ((n !== 2 && n !== 3) || (m !== 2 && m !== 3)) throw new ValueError("incompatible dimensions for cross product\n(dimension must be 2 or 3)");
+  const [vectorsA, vectorsB] = [x.shape.slice(0, -1), y.shape.slice(0, -1)];
+  let shape: number[];
+  try {
+    shape = broadcastShapes(vectorsA, vectorsB);
+  } catch {
+    // np.broadcast's message writes the shapes as Python tuples.
+    const tuple = (shape: readonly number[]) => (shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(", ")})`);
+    throw new ValueError(
+      `shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between arg 0 with shape ${tuple(vectorsA)} and arg 1 with shape ${tuple(vectorsB)}.`,
+    );
+  }
+  const outAxis = n === 3 || m === 3 ? normalizeAxisTuple(axisc, shape.length + 1, "axisc")[0] : null;
+  const dtype = promoteTypes(x.dtype, y.dtype);
+  x = asarray(x, { dtype });
+  y = asarray(y, { dtype });
+  // Component i of a vector; a 2-vector's third is null, a zero that numpy leaves out of the arithmetic.
+  const component = (v: NDArray, i: number) => (i < v.shape[v.ndim - 1] ? v.view(v.shape.slice(0, -1), v.strides.slice(0, -1), v.offset + i * v.strides[v.ndim - 1]) : null);
+  const determinant = (i: number, j: number): NDArray => {
+    const [ai, bj, aj, bi] = [component(x, i), component(y, j), component(x, j), component(y, i)];
+    const plus = ai && bj && multiply(ai, bj);
+    const minus = aj && bi && multiply(aj, bi);
+    if (!minus) return plus!;
+    return plus ? subtract(plus, minus) : negative(minus);
+  };
+  if (outAxis === null) return determinant(0, 1);
+  const product = stack([determinant(1, 2), determinant(2, 0), determinant(0, 1)], { axis: -1 });
+  const order = [...product.shape.keys()].slice(0, -1);
+  order.splice(outAxis, 0, product.ndim - 1);
+  return transpose(product, order);
+}
+
+/**
+ * An einsum operand's axes by label: a subscript letter, or `…k` for the k-th of the broadcast dimensions
+ * an ellipsis stands for, counted so that every operand's broadcast dimensions align on the right.
+ */
+interface Labeled {
+  array: NDArray;
+  labels: string[];
+}
+
+const SUBSCRIPT = /^[A-Za-z]$/;
+const broadcastLabel = (k: number) => `…${k}`;
+
+/**
+ * One operand's subscripts as numpy's parse_operand_subscripts reads them: letters and at most one
+ * ellipsis, spaces ignored; `null` marks each broadcast dimension the ellipsis covers.
+ */
+function operandSubscripts(subscripts: string, ndim: number, index: number, counts: Map<string, number>): (string | null)[] {
+  const labels: string[] = [];
+  let ellipsis = -1;
+  for (let i = 0; i < subscripts.length; i++) {
+    const c = subscripts[i];
+    if (SUBSCRIPT.test(c)) {
+      if (labels.length >= ndim) throw new ValueError(`einstein sum subscripts string contains too many subscripts for operand ${index}`);
+      labels.push(c);
+      counts.set(c, (counts.get(c) ?? 0) + 1);
+    } else if (c === ".") {
+      if (ellipsis !== -1 || i + 2 >= subscripts.length || subscripts[++i] !== "." || subscripts[++i] !== ".") {
+        throw new ValueError(`einstein sum subscripts string contains a '.' that is not part of an ellipsis ('...') in operand ${index}`);
+      }
+      ellipsis = labels.length;
+    } else if (c !== " ") {
+      throw new ValueError(`invalid subscript '${c}' in einstein sum subscripts string, subscripts must be letters`);
+    }
+  }
+  if (ellipsis === -1 && labels.length !== ndim) {
+    throw new ValueError("operand has more dimensions than subscripts given in einstein sum, but no '...' ellipsis provided to broadcast the extra dimensions.");
+  }
+  if (ellipsis === -1) return labels;
+  return [...labels.slice(0, ellipsis), ...new Array<null>(ndim - labels.length).fill(null), ...labels.slice(ellipsis)];
+}
+
+/** The output subscripts, explicit after `->` (checked as numpy's parse_output_subscripts checks them) or implicit. */
+function outputSubscripts(subscripts: string | null, broadcastDims: number, counts: Map<string, number>): string[] {
+  const broadcast = Array.from({ length: broadcastDims }, (_, k) => broadcastLabel(k));
+  // Implicitly: the broadcast dimensions, then every label used once, in alphabetical (ASCII) order.
+  if (subscripts === null) return [...broadcast, ...[...counts.keys()].filter((label) => counts.get(label) === 1).sort()];
+  const labels: string[] = [];
+  let ellipsis = false;
+  for (let i = 0; i < subscripts.length; i++) {
+    const c = subscripts[i];
+    if (SUBSCRIPT.test(c)) {
+      if (subscripts.indexOf(c, i + 1) !== -1) throw new ValueError(`einstein sum subscripts string includes output subscript '${c}' multiple times`);
+      if (!counts.has(c)) throw new ValueError(`einstein sum subscripts string included output subscript '${c}' which never appeared in an input`);
+      labels.push(c);
+    } else if (c === ".") {
+      if (ellipsis || i + 2 >= subscripts.length || subscripts[++i] !== "." || subscripts[++i] !== ".") {
+        throw new ValueError("einstein sum subscripts string contains a '.' that is not part of an ellipsis ('...') in the output");
+      }
+      ellipsis = true;
+      labels.push(...broadcast);
+    } else if (c !== " ") {
+      throw new ValueError(`invalid subscript '${c}' in einstein sum subscripts string, subscripts must be letters`);
+    }
+  }
+  if (!ellipsis && broadcastDims > 0) {
+    throw new ValueError("output has more dimensions than subscripts given in einstein sum, but no '...' ellipsis provided to broadcast the extra dimensions.");
+  }
+  return labels;
+}
+
+/**
+ * A single operand whose every axis lands in the output, as numpy's get_single_op_view returns it: a view
+ * (a transpose, a diagonal). Null when some axis is summed over.
+ */
+function singleOperandView(x: NDArray, labels: string[], output: string[]): NDArray | null {
+  const shape = new Array<number>(output.length).fill(0);
+  const strides = new Array<number>(output.length).fill(0);
+  for (let d = 0; d < x.ndim; d++) {
+    const at = output.indexOf(labels[d]);
+    if (at === -1) return null;
+    if (shape[at] !== 0 && shape[at] !== x.shape[d]) {
+      throw new ValueError(`dimensions in single operand for collapsing index '${labels[d]}' don't match (${shape[at]} != ${x.shape[d]})`);
+    }
+    shape[at] = x.shape[d];
+    strides[at] += x.strides[d];
+  }
+  return x.view(shape, strides, x.offset);
+}
+
+/** A label repeated within one operand takes the diagonal of its axes, a view (numpy's get_combined_dims_view). */
+function combineRepeated(x: NDArray, labels: string[], index: number): Labeled {
+  const unique: string[] = [];
+  const shape: number[] = [];
+  const strides: number[] = [];
+  labels.forEach((label, d) => {
+    const at = unique.indexOf(label);
+    if (at === -1) {
+      unique.push(label);
+      shape.push(x.shape[d]);
+      strides.push(x.strides[d]);
+      return;
+    }
+    if (shape[at] !== x.shape[d]) throw new ValueError(`dimensions in operand ${index} for collapsing index '${label}' don't match (${shape[at]} != ${x.shape[d]})`);
+    strides[at] += x.strides[d];
+  });
+  return { array: x.view(shape, strides, x.offset), labels: unique };
+}
+
+/** numpy's nditer way of writing a shape in a broadcast error: leading new axes left out, the others named. */
+function remappedShape(dims: readonly number[]): string {
+  const first = dims.findIndex((n) => n >= 0);
+  if (first === -1) return "()";
+  const written = dims.slice(first).map((n) => (n < 0 ? "newaxis" : String(n)));
+  return dims.length === 1 ? `(${written[0]},)` : `(${written.join(",")})`;
+}
+
+/**
+ * Every label's length, broadcast across the operands as numpy's iterator broadcasts them (equal, or 1),
+ * with the iterator's error otherwise: each operand's shape and its axes in iteration order.
+ */
+function labelSizes(operands: Labeled[], iteration: string[]): Map<string, number> {
+  const sizes = new Map<string, number>();
+  for (const label of iteration) {
+    let size = 1;
+    for (const { array, labels } of operands) {
+      const at = labels.indexOf(label);
+      if (at === -1) continue;
+      const n = array.shape[at];
+      if (n === size || n === 1) continue;
+      if (size !== 1) {
+        const shapes = operands.map(({ array, labels }) => `${remappedShape(array.shape)}->${remappedShape(iteration.map((l) => (labels.includes(l) ? array.shape[labels.indexOf(l)] : -1)))} `);
+        throw new ValueError(`operands could not be broadcast together with remapped shapes [original->remapped]: ${shapes.join("")}`);
+      }
+      size = n;
+    }
+    sizes.set(label, size);
+  }
+  return sizes;
+}
+
+/** Sums away the axes whose labels are not in `keep`, in the dtype the einsum computes in. */
+function sumOut(t: Labeled, keep: ReadonlySet<string>, dtype: DType): Labeled {
+  const axes = t.labels.flatMap((label, d) => (keep.has(label) ? [] : [d]));
+  if (axes.length === 0) return t;
+  return { array: asarray(sum(t.array, { axis: axes }), { dtype }), labels: t.labels.filter((label) => keep.has(label)) };
+}
+
+/**
+ * The product of two operands, summed over the labels they share that `keep` does not: a batched matrix
+ * product of (shared kept) × (x only) × (summed) with (shared kept) × (summed) × (y only).
+ */
+function contractPair(x: Labeled, y: Labeled, keep: ReadonlySet<string>): Labeled {
+  const shared = x.labels.filter((label) => y.labels.includes(label));
+  const batch = shared.filter((label) => keep.has(label));
+  const summed = shared.filter((label) => !keep.has(label));
+  const left = x.labels.filter((label) => !shared.includes(label));
+  const right = y.labels.filter((label) => !shared.includes(label));
+  const lengths = (t: Labeled, labels: string[]) => labels.map((label) => t.array.shape[t.labels.indexOf(label)]);
+  const arrange = (t: Labeled, groups: string[][]) =>
+    transpose(t.array, groups.flat().map((label) => t.labels.indexOf(label))).reshape(groups.map((labels) => shapeSize(lengths(t, labels))));
+  const product = matmul(arrange(x, [batch, left, summed]), arrange(y, [batch, summed, right]));
+  return { array: product.reshape([...lengths(x, batch), ...lengths(x, left), ...lengths(y, right)]), labels: [...batch, ...left, ...right] };
+}
+
+/**
+ * Einstein summation (numpy's `np.einsum`): subscript letters name each operand's axes; letters shared
+ * between operands multiply, letters left out of the output are summed. Without `->` the output is every
+ * letter used once, alphabetically. `...` stands for broadcast dimensions. Contractions run as matrix
+ * products, two operands at a time from the left; a single operand with nothing to sum (a transpose, a
+ * diagonal) gives a view, as numpy's does.
+ * @example
+ * np.einsum("ij,jk->ik", A, B)        // matrix product
+ * np.einsum("ii", A)                  // trace
+ * np.einsum("bij,bjk->bik", X, Y)     // batched matrix product
+ * np.einsum("...ij->...ji", X)        // transpose of the last two axes, a view
+ */
+export function einsum(subscripts: string, ...operands: ArrayLike[]): NDArray {
+  if (operands.length === 0) throw new ValueError("must specify the einstein sum subscripts string and at least one operand");
+  const arrays = operands.map((a) => asarray(a));
+  const counts = new Map<string, number>();
+  let rest = subscripts;
+  const parsed = arrays.map((x, index) => {
+    const end = rest.search(/[,-]/);
+    const length = end === -1 ? rest.length : end;
+    const last = index === arrays.length - 1;
+    if (last && rest[length] === ",") throw new ValueError("more operands provided to einstein sum function than specified in the subscripts string");
+    if (!last && rest[length] !== ",") throw new ValueError("fewer operands provided to einstein sum function than specified in the subscripts string");
+    const labels = operandSubscripts(rest.slice(0, length), x.ndim, index, counts);
+    rest = rest.slice(last ? length : length + 1);
+    return labels;
+  });
+  if (rest !== "" && !rest.startsWith("->")) throw new ValueError("einstein sum subscript string does not contain proper '->' output specified");
+  const broadcastDims = Math.max(...parsed.map((labels) => labels.filter((label) => label === null).length));
+  const output = outputSubscripts(rest === "" ? null : rest.slice(2), broadcastDims, counts);
+  const inputs = parsed.map((labels) => {
+    let k = broadcastDims - labels.filter((label) => label === null).length;
+    return labels.map((label) => label ?? broadcastLabel(k++));
+  });
+  if (arrays.length === 1) {
+    const view = singleOperandView(arrays[0], inputs[0], output);
+    if (view) return view;
+  }
+  const combined = arrays.map((x, index) => combineRepeated(x, inputs[index], index));
+  const iteration = [...output, ...[...counts.keys()].filter((label) => !output.includes(label)).sort()];
+  const sizes = labelSizes(combined, iteration);
+  const dtype = arrays.map((x) => x.dtype).reduce(promoteTypes);
+  // Length-1 axes broadcast against their label's length (stride 0), so that every product lines up.
+  const terms = combined.map(({ array, labels }) => ({
+    array: asarray(array.view(labels.map((label) => sizes.get(label)!), array.strides.map((s, d) => (array.shape[d] === sizes.get(labels[d]) ? s : 0)), array.offset), { dtype }),
+    labels,
+  }));
+  const needed = (from: number) => new Set([...output, ...terms.slice(from).flatMap((t) => t.labels)]);
+  let result = sumOut(terms[0], needed(1), dtype);
+  for (let j = 1; j < terms.length; j++) {
+    const keep = needed(j + 1);
+    const x = sumOut(result, new Set([...keep, ...terms[j].labels]), dtype);
+    const y = sumOut(terms[j], new Set([...keep, ...x.labels]), dtype);
+    result = contractPair(x, y, keep);
+  }
+  return transpose(result.array, output.map((label) => result.labels.indexOf(label)));
 }
 
 export interface NormOptions {
@@ -347,4 +725,52 @@ export function solve(a: ArrayLike, b: ArrayLike): NDArray {
   const solution = broadcastTo(vector ? y.reshape(n, 1) : y, [...batch, n, m]).astype("float64");
   solveBatch(lu, solution, lu.size / (n * n) || 0, n, m);
   return solution.reshape([...batch, ...core]).astype(linalgDType(x, y));
+}
+
+/**
+ * A square matrix, or each in a stack, raised to an integer power by repeated squaring (numpy's
+ * `np.linalg.matrix_power`): the identity for 0, powers of the inverse for negative exponents. As in numpy,
+ * a power of 1 returns the matrix itself.
+ * @example np.linalg.matrix_power(np.array([[1, 1], [1, 0]]), 10) // array([[89, 55], [55, 34]])
+ */
+export function matrix_power(a: ArrayLike, n: number): NDArray {
+  let x = stackedSquare(a);
+  if (!Number.isInteger(n)) throw new TypeError("exponent must be an integer");
+  if (n === 0) {
+    const identity = empty(x.shape, x.dtype);
+    diagonal(identity, { axis1: -2, axis2: -1 }).fill(1);
+    return identity;
+  }
+  if (n < 0) x = inv(x);
+  let exponent = Math.abs(n);
+  // numpy's order of products, so that float results round as numpy's do.
+  if (exponent === 1) return x;
+  if (exponent === 2) return matmul(x, x);
+  if (exponent === 3) return matmul(matmul(x, x), x);
+  let square: NDArray | null = null;
+  let result: NDArray | null = null;
+  for (; exponent > 0; exponent = Math.floor(exponent / 2)) {
+    square = square === null ? x : matmul(square, square);
+    if (exponent % 2 === 1) result = result === null ? square : matmul(result, square);
+  }
+  return result!;
+}
+
+/**
+ * Sum along a diagonal of the last two axes, for a matrix or a stack of them (numpy's `np.linalg.trace`).
+ * @example np.linalg.trace(np.ones([4, 3, 3])) // array([3., 3., 3., 3.])
+ */
+export function linalgTrace(x: ArrayLike, options: { offset?: number } = {}): NDArray | number {
+  return trace(x, { offset: options.offset, axis1: -2, axis2: -1 });
+}
+
+/**
+ * Outer product of two vectors, which must be 1-D (numpy's `np.linalg.outer`; `np.outer` flattens instead).
+ * @example np.linalg.outer(np.array([1, 2]), np.array([1, 10])) // array([[ 1, 10], [ 2, 20]])
+ */
+export function linalgOuter(x1: ArrayLike, x2: ArrayLike): NDArray {
+  const x = asarray(x1);
+  const y = asarray(x2);
+  if (x.ndim !== 1 || y.ndim !== 1) throw new ValueError(`Input arrays must be one-dimensional, but they are x1.ndim=${x.ndim} and x2.ndim=${y.ndim}.`);
+  return outer(x, y);
 }

@@ -1,15 +1,18 @@
 /**
- * Reductions over axes (numpy's `sum`, `mean`, `max`, `median`, …) and cumulative scans along one axis
- * (`cumsum`, `cumprod`). Summation follows numpy's order so results agree to the bit: pairwise over a
+ * Reductions over axes (numpy's `sum`, `mean`, `max`, `median`, `percentile`, the NaN-ignoring `nan…`
+ * family, …), statistics built on them (`average`, `cov`, `corrcoef`) and functions along one axis
+ * (`cumsum`, `cumprod`, `diff`). Summation follows numpy's order so results agree to the bit: pairwise over a
  * contiguous innermost block, in index order otherwise.
  */
-import { castScalar, isFloat, type DType, type TypedArray } from "./dtype";
-import { ValueError, normalizeAxis } from "./errors";
+import { castScalar, isFloat, promoteTypes, type DType, type TypedArray } from "./dtype";
+import { IndexError, ValueError, ZeroDivisionError, normalizeAxis, normalizeAxisTuple } from "./errors";
 import { elementwise, nativeElementwise } from "./kernels";
+import { dot } from "./linalg";
 import { NATIVE_MAX_DIMS, nativeBackend } from "./native";
-import { NDArray, alongAxis, asarray, empty, laneOffsets, ravelData, type ArrayLike, type AxisOptions, type Reduced, type VarianceOptions } from "./ndarray";
+import { NDArray, alongAxis, asarray, broadcastTo, empty, laneOffsets, ravelData, type ArrayLike, type AxisOptions, type Reduced, type VarianceOptions } from "./ndarray";
+import { concatenate, squeeze } from "./shape";
 import { sort } from "./sorting";
-import { divide, multiply, not_equal, subtract, sqrt } from "./ufunc";
+import { clip, divide, isnan, less_equal, logical_not, multiply, not_equal, subtract, sqrt } from "./ufunc";
 
 interface Plan {
   /** Axes reduced, ascending. */
@@ -263,8 +266,18 @@ export function ptp<const O extends AxisOptions = {}>(a: ArrayLike, options?: O)
   const p = plan(x, options);
   // numpy subtracts the reduced arrays, so the difference is in the input's dtype (and bool is rejected as numpy's subtract rejects it).
   const kept = { axis: p.axes, keepdims: true };
-  const range = subtract(max(x, kept), min(x, kept));
-  return (p.scalar ? range.item() : range.reshape(p.shape)) as Reduced<O>;
+  return unkeep(subtract(max(x, kept), min(x, kept)), p) as Reduced<O>;
+}
+
+/** A result computed with keepdims, shaped as the plan asks: a JS value for a full reduction. */
+function unkeep(kept: NDArray, p: Plan): NDArray | number {
+  return p.scalar ? kept.item() : kept.reshape(p.shape);
+}
+
+/** The reduced axes of each lane sorted, one lane of `p.count` elements after another, in C order of the kept axes. */
+function sortedLanes(x: NDArray, p: Plan): TypedArray {
+  const kept = x.shape.map((_, d) => d).filter((d) => !p.axes.includes(d));
+  return sort(x.transpose([...kept, ...p.axes]).reshape([...kept.map((d) => x.shape[d]), p.count])).data;
 }
 
 /**
@@ -281,9 +294,7 @@ export function median<const O extends AxisOptions = {}>(a: ArrayLike, options?:
     throw new ValueError("repeated axis");
   }
   const p = plan(x, options);
-  // The reduced axes go last, merged into one sorted lane of `count` elements per result element.
-  const kept = x.shape.map((_, d) => d).filter((d) => !p.axes.includes(d));
-  const lanes = sort(x.transpose([...kept, ...p.axes]).reshape([...kept.map((d) => x.shape[d]), p.count])).data;
+  const lanes = sortedLanes(x, p);
   const n = p.count;
   const dtype = isFloat(x.dtype) ? x.dtype : "float64";
   const acc = empty(p.keptShape, "float64", "unspecified");
@@ -327,3 +338,381 @@ export const cumsum = scan((acc, x) => acc + x);
  * @example np.cumprod(np.array([1, 2, 3, 4])) // array([ 1,  2,  6, 24])
  */
 export const cumprod = scan((acc, x) => acc * x);
+
+export interface AverageOptions extends AxisOptions {
+  /** Weight of each element: the shape of `a`, or the shape of `a` along `axis` (in the order of `axis`). */
+  weights?: ArrayLike | null;
+  /** Also return the sum of the weights, broadcast to the average's shape. */
+  returned?: boolean;
+}
+
+/** What `average` returns: the average, and with `returned` the pair `[average, sum of weights]`. */
+export type Averaged<O> = O extends { returned: true } ? [Reduced<O>, Reduced<O>] : Reduced<O>;
+
+/** numpy's `_weights_are_valid`: weights of a's shape, or of a's shape along the axes, set up to broadcast against `a`. */
+function weightsFor(x: NDArray, weights: NDArray, axes: number[] | null): NDArray {
+  if (weights.ndim === x.ndim && weights.shape.every((n, d) => n === x.shape[d])) return weights;
+  if (axes === null) throw new TypeError("Axis must be specified when shapes of a and weights differ.");
+  if (weights.ndim !== axes.length || axes.some((d, i) => weights.shape[i] !== x.shape[d])) {
+    throw new ValueError("Shape of weights must be consistent with shape of a along specified axis.");
+  }
+  const order = axes.map((_, i) => i).sort((i, j) => axes[i] - axes[j]);
+  return weights.transpose(order).reshape(x.shape.map((n, d) => (axes.includes(d) ? n : 1)));
+}
+
+/**
+ * Weighted average over `axis` (numpy's `np.average`): `sum(a * weights) / sum(weights)`, the plain mean
+ * without weights. With `returned` also the sum of the weights (the element count without weights).
+ * @example
+ * np.average(np.array([1, 2, 3, 4]), { weights: [4, 3, 2, 1] })            // 2
+ * np.average(np.arange(6).reshape(3, 2), { axis: 1, weights: [0.25, 0.75] }) // array([0.75, 2.75, 4.75])
+ */
+export function average<const O extends AverageOptions = {}>(a: ArrayLike, options?: O): Averaged<O> {
+  const x = asarray(a);
+  const axes = options?.axis === undefined || options.axis === null ? null : normalizeAxisTuple(options.axis, x.ndim, "axis");
+  const reduction = { axis: axes, keepdims: options?.keepdims ?? false };
+  let avg: NDArray | number;
+  let scale: NDArray | number;
+  if (options?.weights === undefined || options.weights === null) {
+    avg = mean(x, reduction);
+    const dtype = isFloat(x.dtype) ? x.dtype : "float64";
+    scale = castScalar(dtype, x.size / (typeof avg === "number" ? 1 : avg.size));
+    if (typeof avg !== "number") scale = empty(avg.shape, dtype).fill(scale);
+  } else {
+    const w = weightsFor(x, asarray(options.weights), axes);
+    // numpy weighs integers and booleans in float64, floats in their common type with the weights.
+    const dtype = isFloat(x.dtype) ? promoteTypes(x.dtype, w.dtype) : "float64";
+    const weight = w.astype(dtype);
+    scale = sum(weight, reduction);
+    if (typeof scale === "number" ? scale === 0 : any(scale.eq(0))) throw new ZeroDivisionError("Weights sum to zero, can't be normalized");
+    const total = sum(multiply(x.astype(dtype), weight), reduction);
+    avg = typeof total === "number" && typeof scale === "number" ? castScalar(dtype, total / scale) : divide(total, scale);
+    if (typeof avg !== "number" && typeof scale !== "number") scale = broadcastTo(scale, avg.shape).copy();
+  }
+  return (options?.returned ? [avg, scale] : avg) as Averaged<O>;
+}
+
+/** numpy's names for the ways `quantile` and `percentile` estimate between sorted elements (Hyndman and Fan). */
+export type QuantileMethod =
+  | "inverted_cdf"
+  | "averaged_inverted_cdf"
+  | "closest_observation"
+  | "interpolated_inverted_cdf"
+  | "hazen"
+  | "weibull"
+  | "linear"
+  | "median_unbiased"
+  | "normal_unbiased"
+  | "lower"
+  | "higher"
+  | "midpoint"
+  | "nearest";
+
+export interface QuantileOptions extends AxisOptions {
+  /** How to estimate between sorted elements; "linear" by default, as in numpy. */
+  method?: QuantileMethod;
+}
+
+/**
+ * A method's position `index(n, q)` in a sorted lane of n elements: an element's index for the discrete
+ * methods (no `gamma`), otherwise a fractional "virtual index" interpolated with weight `gamma(fraction, index)`.
+ */
+interface QuantileRule {
+  index: (n: number, q: number) => number;
+  gamma?: (fraction: number, index: number) => number;
+}
+
+/** numpy's `_discrete_interpolation_to_boundaries`: the element below `index` where `below` holds, else the one above, at least 0. */
+function boundary(index: number, below: (fraction: number, previous: number) => boolean): number {
+  const previous = Math.floor(index);
+  return Math.max(below(index - previous, previous) ? previous : previous + 1, 0);
+}
+
+/** numpy's `_compute_virtual_index` for the continuous methods of Hyndman and Fan, with its parameters alpha and beta. */
+function continuous(alpha: number, beta: number): QuantileRule {
+  return { index: (n, q) => n * q + (alpha + q * (1 - alpha - beta)) - 1, gamma: (fraction) => fraction };
+}
+
+/** `np.around`: halves round to even. */
+function roundHalfEven(x: number): number {
+  const r = Math.round(x);
+  return r - x === 0.5 && r % 2 !== 0 ? r - 1 : r;
+}
+
+// numpy's _QuantileMethods, with the same arithmetic so that positions round as numpy's do.
+const QUANTILE_METHODS: Record<QuantileMethod, QuantileRule> = {
+  inverted_cdf: { index: (n, q) => boundary(n * q - 1, (fraction) => fraction === 0) },
+  averaged_inverted_cdf: { index: (n, q) => n * q - 1, gamma: (fraction) => (fraction === 0 ? 0.5 : 1) },
+  // The nearest even order statistic (1-based) on a tie: Python's `%` keeps the sign of the divisor.
+  closest_observation: { index: (n, q) => boundary(n * q - 1 - 0.5, (fraction, previous) => fraction === 0 && ((previous % 2) + 2) % 2 === 1) },
+  interpolated_inverted_cdf: continuous(0, 1),
+  hazen: continuous(0.5, 0.5),
+  weibull: continuous(0, 0),
+  // numpy computes (n - 1) * q rather than the equivalent continuous(1, 1), which rounds differently.
+  linear: { index: (n, q) => (n - 1) * q, gamma: (fraction) => fraction },
+  median_unbiased: continuous(1 / 3, 1 / 3),
+  normal_unbiased: continuous(3 / 8, 3 / 8),
+  lower: { index: (n, q) => Math.floor((n - 1) * q) },
+  higher: { index: (n, q) => Math.ceil((n - 1) * q) },
+  midpoint: { index: (n, q) => 0.5 * (Math.floor((n - 1) * q) + Math.ceil((n - 1) * q)), gamma: (_, index) => (index % 1 === 0 ? 0 : 0.5) },
+  nearest: { index: (n, q) => roundHalfEven((n - 1) * q) },
+};
+
+/** Where one quantile is found in a sorted lane: between elements `lo` and `hi` with weight `gamma`, or at `lo` (gamma null). */
+interface Position {
+  lo: number;
+  hi: number;
+  gamma: number | null;
+}
+
+/** numpy's `_get_indexes` and `_get_gamma`: positions past either end clamp to the end element. */
+function position(rule: QuantileRule, n: number, q: number, takes: boolean): Position {
+  const index = rule.index(n, q);
+  if (takes) return { lo: index, hi: index, gamma: null };
+  const above = index >= n - 1;
+  const below = index < 0;
+  // numpy marks positions past the last element as index -1 and measures gamma from there.
+  const previous = below ? 0 : above ? -1 : Math.floor(index);
+  const lo = above ? n - 1 : previous;
+  return { lo, hi: above ? n - 1 : below ? 0 : previous + 1, gamma: rule.gamma!(index - previous, index) };
+}
+
+/**
+ * numpy's `_lerp` for one element: `a + (b - a) * t`, or `b - (b - a) * (1 - t)` from t = 0.5 on, with
+ * `b - a` in the input's dtype and each step rounded to the result's (`round`).
+ */
+function lerp(a: number, b: number, t: number, dtype: DType, round: (x: number) => number): number {
+  const difference = castScalar(dtype, b - a);
+  return t >= 0.5 ? round(b - round(difference * round(1 - t))) : round(a + round(difference * round(t)));
+}
+
+function quantileOf(a: ArrayLike, q: ArrayLike, options: QuantileOptions, percent: boolean): NDArray | number {
+  const x = asarray(a);
+  const qs = asarray(q);
+  const fractions = (percent ? divide(qs, 100) : qs).toArray();
+  if (!fractions.every((f) => f >= 0 && f <= 1)) throw new ValueError(percent ? "Percentiles must be in the range [0, 100]" : "Quantiles must be in the range [0, 1]");
+  const axis = options.axis ?? null;
+  const p = plan(x, { axis: axis === null ? null : normalizeAxisTuple(axis, x.ndim), keepdims: options.keepdims });
+  if (qs.ndim > 2) throw new ValueError("q must be a scalar or 1d");
+  const method = options.method ?? "linear";
+  const rule = QUANTILE_METHODS[method];
+  if (!rule) throw new ValueError(`'${method}' is not a valid method. Use one of: dict_keys([${Object.keys(QUANTILE_METHODS).map((m) => `'${m}'`).join(", ")}])`);
+  // Integer quantiles (q of 0 or 1) make numpy's linear positions integers: elements are taken, not interpolated.
+  const takes = !rule.gamma || (method === "linear" && !percent && !isFloat(qs.dtype) && qs.dtype !== "bool");
+  const n = p.count;
+  const lanes = sortedLanes(x, p);
+  const laneCount = p.keptShape.reduce((size, len) => size * len, 1);
+  if (n === 0 && laneCount > 0) {
+    // The first index numpy's own steps trip over: the NaN check for floats, else the take or the interpolation.
+    throw new IndexError(isFloat(x.dtype) ? "index -1 is out of bounds for axis 0 with size 0" : takes ? "cannot do a non-empty take from an empty axes." : "index 0 is out of bounds for axis 0 with size 0");
+  }
+  const floating = isFloat(x.dtype) ? x.dtype : "float64";
+  // A Python number q interpolates with a weak float, keeping float32; an array q interpolates in float64.
+  const dtype: DType = takes ? x.dtype : typeof q === "number" ? floating : "float64";
+  if (!takes && x.dtype === "bool") {
+    throw new TypeError("numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead.");
+  }
+  const round = dtype === "float32" ? Math.fround : (v: number) => v;
+  const out = empty([...qs.shape, ...p.keptShape], dtype, "unspecified");
+  fractions.forEach((fraction, i) => {
+    const { lo, hi, gamma } = position(rule, n, fraction, takes);
+    for (let k = 0, start = 0; k < laneCount; k++, start += n) {
+      const last = lanes[start + n - 1];
+      // A lane holding NaN (sorted last) gives NaN, as numpy copies its last element there.
+      const value = last !== last ? last : gamma === null ? lanes[start + lo] : lerp(lanes[start + lo], lanes[start + hi], gamma, x.dtype, round);
+      out.data[i * laneCount + k] = value;
+    }
+  });
+  if (typeof q === "number" && p.scalar) return out.scalarAt(out.offset) as number;
+  return out.reshape([...qs.shape, ...p.shape]);
+}
+
+/**
+ * The `q`-th quantiles (0 ≤ q ≤ 1) over `axis` (numpy's `np.quantile`), interpolated linearly between sorted
+ * elements by default; `method` picks one of numpy's other estimates. A list of q puts q's axis first.
+ * @example
+ * np.quantile(np.array([1, 2, 3, 4]), 0.5)                             // 2.5
+ * np.quantile(np.array([[1, 2], [3, 4]]), [0.25, 0.75], { axis: 0 })   // shape (2, 2)
+ */
+export function quantile<const O extends QuantileOptions = {}>(a: ArrayLike, q: number, options?: O): Reduced<O>;
+export function quantile(a: ArrayLike, q: ArrayLike, options?: QuantileOptions): NDArray;
+export function quantile(a: ArrayLike, q: ArrayLike, options: QuantileOptions = {}): NDArray | number {
+  return quantileOf(a, q, options, false);
+}
+
+/**
+ * The `q`-th percentiles (0 ≤ q ≤ 100) over `axis` (numpy's `np.percentile`): `quantile` of q / 100.
+ * @example
+ * np.percentile(np.array([1, 2, 3, 4]), 50)                            // 2.5
+ * np.percentile(np.arange(10), [10, 90], { method: "lower" })          // array([0, 8])
+ */
+export function percentile<const O extends QuantileOptions = {}>(a: ArrayLike, q: number, options?: O): Reduced<O>;
+export function percentile(a: ArrayLike, q: ArrayLike, options?: QuantileOptions): NDArray;
+export function percentile(a: ArrayLike, q: ArrayLike, options: QuantileOptions = {}): NDArray | number {
+  return quantileOf(a, q, options, true);
+}
+
+/** numpy's `_replace_nan`: for floats a copy with NaN replaced by `value` and the NaN mask; other dtypes hold no NaN. */
+function withoutNan(x: NDArray, value: number): [NDArray, NDArray | null] {
+  if (!isFloat(x.dtype)) return [x, null];
+  const mask = isnan(x);
+  return [x.copy().set(mask, value), mask];
+}
+
+/**
+ * Sum over `axis` treating NaN as zero (numpy's `np.nansum`).
+ * @example np.nansum(np.array([1, NaN, 3])) // 4
+ */
+export function nansum<const O extends AxisOptions = {}>(a: ArrayLike, options?: O): Reduced<O> {
+  return sum(withoutNan(asarray(a), 0)[0], options);
+}
+
+/**
+ * Mean over `axis` of the elements that are not NaN; NaN for a lane of NaN only (numpy's `np.nanmean`).
+ * @example np.nanmean(np.array([[1, NaN], [3, 4]]), { axis: 1 }) // array([1. , 3.5])
+ */
+export function nanmean<const O extends AxisOptions = {}>(a: ArrayLike, options?: O): Reduced<O> {
+  const [x, mask] = withoutNan(asarray(a), 0);
+  if (!mask) return mean(x, options);
+  const p = plan(x, options);
+  const kept = { axis: p.axes, keepdims: true };
+  // numpy divides the float sum by the int count in float64 and stores the quotient in the input's dtype.
+  return unkeep(divide(sum(x, kept), sum(logical_not(mask), kept)).astype(x.dtype), p) as Reduced<O>;
+}
+
+/** numpy's `nanvar` for a float array, with keepdims: squared deviations from the NaN-less mean, NaN where `N - ddof <= 0`. */
+function nanVarianceKept(x: NDArray, mask: NDArray, p: Plan, ddof: number): NDArray {
+  const kept = { axis: p.axes, keepdims: true };
+  const count = sum(logical_not(mask), kept) as NDArray;
+  const deviation = subtract(x, divide(sum(x, kept), count).astype(x.dtype)).set(mask, 0);
+  const dof = subtract(count, ddof);
+  return divide(sum(multiply(deviation, deviation), kept), dof).astype(x.dtype).set(less_equal(dof, 0), NaN);
+}
+
+/**
+ * Variance over `axis` of the elements that are not NaN, divided by `N - ddof` (numpy's `np.nanvar`).
+ * @example np.nanvar(np.array([1, NaN, 3])) // 1
+ */
+export function nanvar<const O extends VarianceOptions = {}>(a: ArrayLike, options?: O): Reduced<O> {
+  const [x, mask] = withoutNan(asarray(a), 0);
+  if (!mask) return variance(x, options);
+  const p = plan(x, options);
+  return unkeep(nanVarianceKept(x, mask, p, options?.ddof ?? 0), p) as Reduced<O>;
+}
+
+/**
+ * Standard deviation over `axis` of the elements that are not NaN, the square root of `nanvar` (numpy's `np.nanstd`).
+ * @example np.nanstd(np.array([1, NaN, 3])) // 1
+ */
+export function nanstd<const O extends VarianceOptions = {}>(a: ArrayLike, options?: O): Reduced<O> {
+  const [x, mask] = withoutNan(asarray(a), 0);
+  if (!mask) return std(x, options);
+  const p = plan(x, options);
+  const v = nanVarianceKept(x, mask, p, options?.ddof ?? 0);
+  return unkeep(sqrt(v, { out: v }), p) as Reduced<O>;
+}
+
+/** Largest element over `axis` ignoring NaN; NaN for a lane of NaN only (numpy's `np.nanmax`, an `fmax` reduction). @example np.nanmax(np.array([1, NaN, 3])) // 3 */
+export const nanmax = extremum("fmax", NaN, "x > w || w !== w ? x : w");
+/** Smallest element over `axis` ignoring NaN; NaN for a lane of NaN only (numpy's `np.nanmin`, an `fmin` reduction). @example np.nanmin(np.array([1, NaN, 3])) // 1 */
+export const nanmin = extremum("fmin", NaN, "x < w || w !== w ? x : w");
+
+function nanArgExtremum(fill: number, arg: typeof argmax) {
+  return <const O extends { axis?: number; keepdims?: boolean } = {}>(a: ArrayLike, options?: O): Reduced<O> => {
+    const [x, mask] = withoutNan(asarray(a), fill);
+    if (mask && mask.size > 0 && any(all(mask, { axis: options?.axis ?? null }))) throw new ValueError("All-NaN slice encountered");
+    return arg(x, options);
+  };
+}
+
+/** Index of the largest element ignoring NaN, flat or along `axis` (numpy's `np.nanargmax`); a lane of NaN only is a ValueError. @example np.nanargmax(np.array([1, NaN, 3])) // 2 */
+export const nanargmax = nanArgExtremum(-Infinity, argmax);
+/** Index of the smallest element ignoring NaN, flat or along `axis` (numpy's `np.nanargmin`). @example np.nanargmin(np.array([NaN, 2, 1])) // 2 */
+export const nanargmin = nanArgExtremum(Infinity, argmin);
+
+export interface CovOptions {
+  /** Each row is a variable and each column an observation (true, the default), or the transpose. */
+  rowvar?: boolean;
+  /** Normalise by N instead of N - 1; ignored when `ddof` is given. */
+  bias?: boolean;
+  /** Delta degrees of freedom: the divisor is `N - ddof`; 1 by default (0 with `bias`). */
+  ddof?: number | null;
+}
+
+/**
+ * Covariance matrix of the variables in the rows of `m` (columns with `rowvar: false`), always float64 (numpy's
+ * `np.cov`); a single variable gives a 0-d array.
+ * @example np.cov(np.array([[0, 1, 2], [2, 1, 0]])) // array([[ 1., -1.], [-1.,  1.]])
+ */
+export function cov(m: ArrayLike, options: CovOptions = {}): NDArray {
+  const ddofOption = options.ddof ?? null;
+  if (ddofOption !== null && !Number.isInteger(ddofOption)) throw new ValueError("ddof must be integer");
+  const x = asarray(m);
+  if (x.ndim > 2) throw new ValueError("m has more than 2 dimensions");
+  let X = x.astype("float64").reshape([...new Array<number>(2 - x.ndim).fill(1), ...x.shape]);
+  if (options.rowvar === false && x.ndim !== 1) X = X.T;
+  if (X.shape[0] === 0) return empty([0, 0]);
+  const ddof = ddofOption ?? (options.bias ? 0 : 1);
+  // numpy warns of N - ddof <= 0 and divides by zero then.
+  const fact = Math.max(X.shape[1] - ddof, 0);
+  const centered = subtract(X, mean(X, { axis: 1, keepdims: true }));
+  // numpy multiplies by the reciprocal rather than dividing, which rounds differently.
+  return squeeze(multiply(dot(centered, centered.T), 1 / fact));
+}
+
+/**
+ * Pearson correlation coefficients of the variables in the rows of `x` (columns with `rowvar: false`): the
+ * covariance normalised by the standard deviations, clipped to [-1, 1] (numpy's `np.corrcoef`).
+ * @example np.corrcoef(np.array([[1, 2, 3], [3, 1, 2]])) // array([[ 1. , -0.5], [-0.5,  1. ]])
+ */
+export function corrcoef(x: ArrayLike, options: { rowvar?: boolean } = {}): NDArray {
+  const c = cov(x, { rowvar: options.rowvar });
+  // A single variable correlates with itself: 1, or NaN for a covariance of 0, inf or NaN.
+  if (c.ndim === 0) return divide(c, c);
+  const n = c.shape[0];
+  const stddev = sqrt(c.view([n], [c.strides[0] + c.strides[1]], c.offset));
+  return clip(divide(divide(c, stddev.reshape(n, 1)), stddev.reshape(1, n)), -1, 1);
+}
+
+export interface DiffOptions {
+  /** How many times to take differences; 1 by default. */
+  n?: number;
+  /** The axis along which differences are taken; the last by default. */
+  axis?: number;
+  /** Values put before `a` along `axis` first (a scalar fills one slice). */
+  prepend?: ArrayLike;
+  /** Values put after `a` along `axis` first (a scalar fills one slice). */
+  append?: ArrayLike;
+}
+
+/**
+ * The `n`-th discrete difference `a[i + 1] - a[i]` along `axis` (numpy's `np.diff`); booleans give `!=`.
+ * @example
+ * np.diff(np.array([1, 2, 4, 7]))                  // array([1, 2, 3])
+ * np.diff(np.array([1, 2, 4, 7]), { n: 2 })        // array([1, 1])
+ * np.diff(np.array([1, 2, 4]), { prepend: 0 })     // array([1, 1, 2])
+ */
+export function diff(a: ArrayLike, options: DiffOptions = {}): NDArray {
+  const n = options.n ?? 1;
+  if (n === 0) return asarray(a);
+  if (n < 0) throw new ValueError(`order must be non-negative but got ${n}`);
+  let x = asarray(a);
+  if (x.ndim === 0) throw new ValueError("diff requires input that is at least one dimensional");
+  const axis = normalizeAxis(options.axis ?? -1, x.ndim);
+  const slice = x.shape.map((len, d) => (d === axis ? 1 : len));
+  const edge = (value: ArrayLike) => {
+    const e = asarray(value);
+    return e.ndim === 0 ? broadcastTo(e, slice) : e;
+  };
+  if (options.prepend !== undefined || options.append !== undefined) {
+    const parts = [...(options.prepend === undefined ? [] : [edge(options.prepend)]), x, ...(options.append === undefined ? [] : [edge(options.append)])];
+    x = concatenate(parts, { axis });
+  }
+  const step = x.dtype === "bool" ? not_equal : subtract;
+  for (let i = 0; i < n; i++) {
+    const shape = x.shape.map((len, d) => (d === axis ? Math.max(len - 1, 0) : len));
+    const later = x.view(shape, x.strides, x.offset + (x.shape[axis] > 0 ? x.strides[axis] : 0));
+    x = step(later, x.view(shape, x.strides, x.offset));
+  }
+  return x;
+}

@@ -1,15 +1,16 @@
 /**
- * Sorting, searching and counting (numpy's `sort`, `argsort`, `unique`, `argwhere`, `flatnonzero`).
+ * Sorting, searching and counting (numpy's `sort`, `argsort`, `unique`, `argwhere`, `flatnonzero`,
+ * `searchsorted`, `isin`).
  *
  * Every sort here is stable. numpy's default kind, quicksort, leaves the order of equal elements unspecified
  * (on a CPU with AVX-512 it is not even the input order for 8 elements), so no fixed order could match it
  * everywhere; the order of numpy's `kind: "stable"` is the one that is well defined, and tsdl gives it for
  * every kind.
  */
-import { allocate, type TypedArray } from "./dtype";
+import { allocate, isInteger, type TypedArray } from "./dtype";
 import { ValueError, normalizeAxis } from "./errors";
 import { nonzero } from "./indexing";
-import { NDArray, alongAxis, asarray, empty, laneOffsets, type ArrayLike } from "./ndarray";
+import { NDArray, alongAxis, asarray, empty, laneOffsets, ravelData, type ArrayLike } from "./ndarray";
 import { ravel, stack } from "./shape";
 
 /** numpy's sorting algorithms; all sort stably in tsdl (see the module comment). */
@@ -249,4 +250,83 @@ export function argwhere(a: ArrayLike): NDArray {
  */
 export function flatnonzero(a: ArrayLike): NDArray {
   return nonzero(ravel(a))[0];
+}
+
+export interface SearchSortedOptions {
+  /** "left": the first index where `v` could go (before equal elements); "right": the last (after them). */
+  side?: "left" | "right";
+  /** Indices that sort `a` (from `argsort`), when `a` itself is not sorted. */
+  sorter?: ArrayLike;
+}
+
+/** numpy's side argument: exactly "left" or "right"; it names the near misses (its old abbreviations) apart. */
+function checkSide(side: string): void {
+  if (side === "left" || side === "right") return;
+  if (/^[lLrR]/.test(side)) throw new ValueError("search side must be one of 'left' or 'right'");
+  throw new ValueError(`search side must be 'left' or 'right' (got '${side}')`);
+}
+
+/**
+ * Where each value of `v` would be inserted into the sorted 1-D array `a` to keep it sorted (numpy's
+ * `np.searchsorted`), by binary search in numpy's order (NaN last). int64 indices of `v`'s shape.
+ * @example
+ * np.searchsorted(np.array([1, 2, 2, 3]), 2)                          // array(1)
+ * np.searchsorted(np.array([1, 2, 2, 3]), [2, 5], { side: "right" })  // array([3, 4])
+ */
+export function searchsorted(a: ArrayLike, v: ArrayLike, options: SearchSortedOptions = {}): NDArray {
+  const side = options.side ?? "left";
+  checkSide(side);
+  const x = asarray(a);
+  if (x.ndim > 1) throw new ValueError("object too deep for desired array");
+  if (x.ndim === 0) throw new ValueError("object of too small depth for desired array");
+  const n = x.size;
+  let order: ((i: number) => number) | null = null;
+  if (options.sorter !== undefined) {
+    const sorter = asarray(options.sorter);
+    if (sorter.ndim !== 1) throw new TypeError("could not parse sorter argument");
+    if (!isInteger(sorter.dtype)) throw new TypeError("sorter must only contain integers");
+    if (sorter.size !== n) throw new ValueError("sorter.size must equal a.size");
+    order = (i) => sorter.data[sorter.offset + i * sorter.strides[0]];
+  }
+  const values = asarray(v);
+  const keys = ravelData(values);
+  const out = empty(values.shape, "int64", "unspecified");
+  // left: the first element not before the value; right: the first element the value is before.
+  const goesAfter = side === "left" ? before : (element: number, value: number) => !before(value, element);
+  // numpy's binary search, bounds carried over from the previous value (a head start when the values are
+  // sorted too); it checks only the sorter entries it reads, so a bad entry elsewhere goes unnoticed as there.
+  let lo = 0;
+  let hi = n;
+  for (let k = 0; k < keys.length; k++) {
+    if (k > 0 && goesAfter(keys[k - 1], keys[k])) hi = n;
+    else {
+      lo = 0;
+      hi = Math.min(hi + 1, n);
+    }
+    while (lo < hi) {
+      const mid = lo + ((hi - lo) >> 1);
+      const index = order ? order(mid) : mid;
+      if (index < 0 || index >= n) throw new ValueError("Sorter index out of range.");
+      if (goesAfter(x.data[x.offset + index * x.strides[0]], keys[k])) lo = mid + 1;
+      else hi = mid;
+    }
+    out.data[k] = lo;
+  }
+  return out;
+}
+
+/**
+ * Whether each element of `element` occurs in `test_elements` (numpy's `np.isin`): a bool array of
+ * `element`'s shape, negated with `invert`. NaN is in nothing, as NaN != NaN.
+ * @example np.isin(np.array([1, 2, 3]), [2, 3]) // array([False,  True,  True])
+ */
+export function isin(element: ArrayLike, test_elements: ArrayLike, options: { invert?: boolean } = {}): NDArray {
+  const x = asarray(element);
+  // A Set compares as numpy's == does, -0 equal to 0, except that it finds NaN: NaN is checked apart.
+  const tests = new Set(ravelData(asarray(test_elements)));
+  const flat = ravelData(x);
+  const out = empty(x.shape, "bool", "unspecified");
+  const invert = options.invert ?? false;
+  for (let k = 0; k < flat.length; k++) out.data[k] = (flat[k] === flat[k] && tests.has(flat[k])) !== invert ? 1 : 0;
+  return out;
 }

@@ -6,11 +6,22 @@ import { castScalar, checkIntegerFits, floatResult, isFloat, isInteger, resultTy
 import { ValueError, formatShape } from "./errors";
 import { takeTemporary } from "./temporaries";
 import { DTYPE_CODE, elementwise, elementwiseFlat, nativeElementwise, nativeTakes, type FlatInput, type KernelHelpers } from "./kernels";
-import { NDArray, asarray, broadcastShapes, broadcastTo, castExpression, empty, sameShape, type ArrayLike } from "./ndarray";
+import { NDArray, array, asarray, broadcastShapes, broadcastTo, castExpression, empty, sameShape, type ArrayLike } from "./ndarray";
 
 /** Where to write a result instead of a new array (numpy's `out=`); must have the broadcast shape. */
 export interface OutOptions {
   out?: NDArray;
+}
+
+// A NaN's sign is only visible in its bits: read them through a shared buffer (little-endian: high word second).
+const signBits = new Float64Array(1);
+const signWords = new Uint32Array(signBits.buffer);
+
+/** Whether x's sign bit is set: true for -0 and a negative NaN too (C's signbit). */
+function hasSignBit(x: number): boolean {
+  if (x === x) return x < 0 || (x === 0 && 1 / x < 0);
+  signBits[0] = x;
+  return signWords[1] >>> 31 === 1;
 }
 
 const helpers: KernelHelpers = {
@@ -41,9 +52,28 @@ const helpers: KernelHelpers = {
   floorDivInt(x, y) {
     return y === 0 ? 0 : Math.floor(x / y);
   },
+  // C's pow, which JS's ** departs from: 1 to any power, and -1 to ±inf, are 1 (JS says NaN).
+  pow(x, y) {
+    return x === 1 || (x === -1 && (y === Infinity || y === -Infinity)) ? 1 : x ** y;
+  },
   powerInt(x, y) {
     if (y < 0) throw new ValueError("Integers to negative integer powers are not allowed.");
     return x ** y;
+  },
+  signbit: (x) => (hasSignBit(x) ? 1 : 0),
+  copysign(x, y) {
+    return hasSignBit(y) ? -Math.abs(x) : Math.abs(x);
+  },
+  // npy_logaddexp: exact for equal arguments (infinities of one sign included), NaN when either is NaN.
+  logaddexp(x, y) {
+    if (x === y) return x + Math.LN2;
+    const d = x - y;
+    return d > 0 ? x + Math.log1p(Math.exp(-d)) : d <= 0 ? y + Math.log1p(Math.exp(d)) : d;
+  },
+  logaddexp2(x, y) {
+    if (x === y) return x + 1;
+    const d = x - y;
+    return d > 0 ? x + Math.LOG2E * Math.log1p(2 ** -d) : d <= 0 ? y + Math.LOG2E * Math.log1p(2 ** d) : d;
   },
   sign(x) {
     return x > 0 ? 1 : x < 0 ? -1 : x === 0 ? 0 : x;
@@ -228,7 +258,7 @@ export const floor_divide = binary("floor_divide", same, (t) => (isFloat(t) ? "f
 /** Remainder with the sign of the divisor (numpy's `np.mod`). @example np.mod(-1, 3) // array(2) */
 export const mod = binary("mod", same, (t) => (isFloat(t) ? "f.modFloat(x, y)" : "f.modInt(x, y)"));
 /** `a ** b` (numpy's `np.power`). @example np.power(a, 2) */
-export const power = binary("power", same, (t) => (isInteger(t) || t === "bool" ? "f.powerInt(x, y)" : "x ** y"));
+export const power = binary("power", same, (t) => (isInteger(t) || t === "bool" ? "f.powerInt(x, y)" : "f.pow(x, y)"));
 /** Elementwise larger value; NaN propagates (numpy's `np.maximum`). @example np.maximum(0, Z) */
 export const maximum = binary("maximum", same, "x > y || x !== x ? x : y");
 /** Elementwise smaller value; NaN propagates (numpy's `np.minimum`). @example np.minimum(a, 1) */
@@ -257,6 +287,28 @@ export const hypot = binary("hypot", floatResult, "Math.hypot(x, y)", "result");
 export const logical_and = binary("logical_and", toBool, "x !== 0 && y !== 0", "exact");
 /** Elementwise `a or b` (numpy's `np.logical_or`). @example np.logical_or(m1, m2) */
 export const logical_or = binary("logical_or", toBool, "x !== 0 || y !== 0", "exact");
+/** Elementwise `a xor b` on truth values (numpy's `np.logical_xor`). @example np.logical_xor(a.gt(0), b.gt(0)) */
+export const logical_xor = binary("logical_xor", toBool, "(x !== 0) !== (y !== 0)", "exact");
+/** log(e^x1 + e^x2) without overflow (numpy's `np.logaddexp`). @example np.logaddexp(-1000, -1000) // array(-999.30685282) */
+export const logaddexp = binary("logaddexp", floatResult, "f.logaddexp(x, y)", "result");
+/** log2(2^x1 + 2^x2) without overflow (numpy's `np.logaddexp2`). @example np.logaddexp2(3, 3) // array(4.) */
+export const logaddexp2 = binary("logaddexp2", floatResult, "f.logaddexp2(x, y)", "result");
+/** The magnitude of x1 with the sign of x2, -0 and NaN's sign included (numpy's `np.copysign`). @example np.copysign(3, -2.5) // array(-3.) */
+export const copysign = binary("copysign", floatResult, "f.copysign(x, y)", "result");
+/**
+ * Step function: 0 for x1 < 0, `x2` where x1 is 0, 1 for x1 > 0, NaN for NaN (numpy's `np.heaviside`).
+ * @example np.heaviside(np.array([-1, 0, 2]), 0.5) // array([0. , 0.5, 1. ])
+ */
+export const heaviside = binary("heaviside", floatResult, "x !== x ? NaN : x === 0 ? y : x < 0 ? 0 : 1", "result");
+/**
+ * `a ** b` computed in float64 whatever the inputs, so negative integer powers work (numpy's `np.float_power`).
+ * @example np.float_power(2, -1) // array(0.5)
+ */
+export const float_power = binary("float_power", () => "float64", "f.pow(x, y)", "result");
+/** Remainder with the sign of the divisor; the same function as `mod` (numpy's `np.remainder`). @example np.remainder(-1, 3) // array(2) */
+export const remainder = mod;
+/** `a / b`, true division; the same function as `divide` (numpy's `np.true_divide`). @example np.true_divide(1, 4) // array(0.25) */
+export const true_divide = divide;
 
 /** `-a` (numpy's `np.negative`). @example np.negative(a) */
 export const negative = unary(
@@ -339,6 +391,34 @@ export const isnan = unary("isnan", toBool, "x !== x");
 export const isfinite = unary("isfinite", toBool, "x - x === 0");
 /** Elementwise `not a` (numpy's `np.logical_not`). @example np.logical_not(mask) */
 export const logical_not = unary("logical_not", toBool, "x === 0");
+/** Whether each element is +∞ or −∞ (numpy's `np.isinf`). @example np.isinf(np.array([1, Infinity, NaN])) // array([False,  True, False]) */
+export const isinf = unary("isinf", toBool, "x === Infinity || x === -Infinity");
+/** Whether each element is +∞ (numpy's `np.isposinf`). @example np.isposinf(a) */
+export const isposinf = unary("isposinf", toBool, "x === Infinity");
+/** Whether each element is −∞ (numpy's `np.isneginf`). @example np.isneginf(a) */
+export const isneginf = unary("isneginf", toBool, "x === -Infinity");
+/** Whether each element's sign bit is set, so true for -0 (numpy's `np.signbit`). @example np.signbit(np.array([-0, 1], { dtype: "float64" })) // array([ True, False]) */
+export const signbit = unary("signbit", toBool, "f.signbit(x)");
+/** Absolute value as a float; integers give floats (numpy's `np.fabs`). @example np.fabs(np.array([-1, 2])) // array([1., 2.]) */
+export const fabs = unary("fabs", floatResult, "Math.abs(x)");
+/** Cube root, negative for negative x (numpy's `np.cbrt`). @example np.cbrt(-8) // array(-2.) */
+export const cbrt = unary("cbrt", floatResult, "Math.cbrt(x)");
+
+/**
+ * `x * factor` with numpy's constant: npymath's `180.0f / NPY_PIf` (or its inverse) computed in the float
+ * type of the result, so float32 multiplies by a float32 quotient of float32 π, not by a rounded float64 one.
+ */
+function scaling(factor: (pi: number) => number): (dtype: DType) => string {
+  return (dtype) => `x * ${floatResult(dtype) === "float32" ? Math.fround(factor(Math.fround(Math.PI))) : factor(Math.PI)}`;
+}
+/** Degrees to radians (numpy's `np.deg2rad`). @example np.deg2rad(180) // array(3.14159265) */
+export const deg2rad = unary("deg2rad", floatResult, scaling((pi) => pi / 180));
+/** Radians to degrees (numpy's `np.rad2deg`). @example np.rad2deg(np.pi) // array(180.) */
+export const rad2deg = unary("rad2deg", floatResult, scaling((pi) => 180 / pi));
+/** Radians to degrees; the same as `rad2deg` (numpy's `np.degrees`). @example np.degrees(np.pi / 2) // array(90.) */
+export const degrees = rad2deg;
+/** Degrees to radians; the same as `deg2rad` (numpy's `np.radians`). @example np.radians(90) // array(1.57079633) */
+export const radians = deg2rad;
 
 /**
  * Elementwise choice: `x` where `condition` is true, else `y`, all broadcast together (numpy's `np.where`).
@@ -404,4 +484,35 @@ export function round(a: ArrayLike, decimals = 0, options: OutOptions = {}): NDA
   rint(target, { out: target });
   unscale(target, factor, { out: target });
   return integral && !options.out ? target.astype(x.dtype) : target;
+}
+
+export interface NanToNumOptions {
+  /** Replace in `x` itself when it already is a float array (numpy's `copy=False`); a copy by default. */
+  copy?: boolean;
+  /** What NaN becomes; 0 by default. */
+  nan?: number | boolean;
+  /** What +∞ becomes; the largest finite value of the dtype by default. */
+  posinf?: number | boolean | null;
+  /** What −∞ becomes; the most negative finite value of the dtype by default. */
+  neginf?: number | boolean | null;
+}
+
+const LARGEST_FINITE: Partial<Record<DType, number>> = { float32: 3.4028234663852886e38, float64: Number.MAX_VALUE };
+
+/**
+ * NaN and ±∞ replaced by finite numbers (numpy's `np.nan_to_num`); the replacements are cast to the array's
+ * dtype, so a value too large for float32 becomes ∞ there as in numpy. Arrays that cannot hold NaN (integers,
+ * bool) come back unchanged.
+ * @example np.nan_to_num(np.array([NaN, Infinity, -1])) // array([ 0.00000000e+000,  1.79769313e+308, -1.00000000e+000])
+ */
+export function nan_to_num(x: ArrayLike, options: NanToNumOptions = {}): NDArray {
+  const a = options.copy === false ? asarray(x) : array(x);
+  const largest = LARGEST_FINITE[a.dtype];
+  if (largest === undefined) return a;
+  const nan = castScalar(a.dtype, options.nan ?? 0);
+  const posinf = castScalar(a.dtype, options.posinf ?? largest);
+  const neginf = castScalar(a.dtype, options.neginf ?? -largest);
+  const replace = (v: number) => (v !== v ? nan : v === Infinity ? posinf : v === -Infinity ? neginf : v);
+  elementwise("f.replace(x)", a.shape, [a, a], 0, { replace });
+  return a;
 }

@@ -7,6 +7,8 @@ round-trip exactly; NaN and infinities travel as strings.
 import json
 import math
 import os
+import warnings
+
 import numpy as np
 
 FIXTURES = os.path.join(os.path.dirname(__file__), "..", "fixtures")
@@ -49,3 +51,35 @@ def write(name, cases):
         json.dump({"numpy": np.__version__, "cases": cases}, f, indent=0)
         f.write("\n")
     print(f"wrote {len(cases)} cases to {os.path.relpath(path)}")
+
+
+DTYPES = ["bool", "uint8", "int32", "int64", "float32", "float64"]
+
+
+def arr(a):
+    """An argument array, encoded (the vitest side decodes {"array": ...} into an NDArray)."""
+    return {"array": encode(np.asarray(a))}
+
+
+def case(name, op, fn, args, kwargs=None):
+    """A case calling tsdl's np[op](*args, kwargs) and numpy's outcome of fn().
+
+    numpy's RuntimeWarnings (empty or all-NaN slices, overflow) come with the NaN or inf result that is the
+    expected value, so they are silenced.
+    """
+    c = {"name": name, "op": op, "args": args, "kwargs": kwargs or {}}
+    with np.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        c.update(outcome(fn))
+    return c
+
+
+def sample(shape, dtype, gen):
+    """Test data of a dtype from the generator `gen`: booleans, bytes, integers in [-20, 20), floats ~ N(0, 10)."""
+    if dtype == "bool":
+        return gen.integers(0, 2, shape).astype(bool)
+    if dtype == "uint8":
+        return gen.integers(0, 256, shape).astype(np.uint8)
+    if dtype in ("int32", "int64"):
+        return gen.integers(-20, 20, shape).astype(dtype)
+    return (gen.standard_normal(shape) * 10).astype(dtype)

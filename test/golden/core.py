@@ -6,36 +6,20 @@ options; numpy computes the expected result or error. The vitest side calls np[o
 import warnings
 
 import numpy as np
-from common import encode, outcome, write
+import common
+from common import DTYPES, arr, case, encode, outcome, write
 
 rng = np.random.default_rng(0)
 
 
-def arr(a):
-    return {"array": encode(np.asarray(a))}
-
-
-def case(name, op, fn, args, kwargs=None):
-    c = {"name": name, "op": op, "args": args, "kwargs": kwargs or {}}
-    c.update(outcome(fn))
-    return c
-
-
 def sample(shape, dtype, gen=rng):
-    if dtype == "bool":
-        return gen.integers(0, 2, shape).astype(bool)
-    if dtype == "uint8":
-        return gen.integers(0, 256, shape).astype(np.uint8)
-    if dtype in ("int32", "int64"):
-        return gen.integers(-20, 20, shape).astype(dtype)
-    return (gen.standard_normal(shape) * 10).astype(dtype)
+    return common.sample(shape, dtype, gen)
 
 
 # Cases added after the first fixtures draw from their own generator, so that the earlier cases keep their data.
 later = np.random.default_rng(1)
 
 
-DTYPES = ["bool", "uint8", "int32", "int64", "float32", "float64"]
 
 # ---- ufuncs ----
 ufunc_cases = []
