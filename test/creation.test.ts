@@ -35,3 +35,9 @@ test("*_like keep shape and dtype", () => {
   expect(np.full_like(a, 4).tolist()).toEqual([[4, 4, 4]]);
   expect(np.ones_like(a, { dtype: "float32" }).dtype).toBe("float32");
 });
+
+test("itemsize and nbytes count numpy's bytes per dtype", () => {
+  // numpy: np.zeros((100, 100)).nbytes == 80000; int64 stores 8 bytes, int32 4, float32 4, uint8 and bool 1.
+  expect(np.zeros([100, 100]).nbytes).toBe(80000);
+  expect((["int64", "int32", "float32", "uint8", "bool"] as const).map((dtype) => np.zeros(2, { dtype }).itemsize)).toEqual([8, 4, 4, 1, 1]);
+});

@@ -84,3 +84,8 @@ test("matrix_power of 1 returns the matrix itself and trace of a matrix a number
   expect(np.trace(a)).toBe(5);
   expect(np.linalg.trace(a)).toBe(5);
 });
+
+test("NDArray's trace is np.trace", () => {
+  expect(np.eye(3).trace()).toBe(3);
+  expect((np.ones([2, 3, 3]).trace({ axis1: 1, axis2: 2 }) as np.NDArray).tolist()).toEqual([3, 3]);
+});

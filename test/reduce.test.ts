@@ -70,3 +70,9 @@ test("quantiles take q as a number, a list or an array; a number and a full redu
   expect(np.percentile(a, np.array([10, 90])).tolist()).toEqual(np.percentile(a, [10, 90]).tolist());
   expect(np.percentile(a, [10, 90], { method: "lower" }).tolist()).toEqual([0, 8]);
 });
+
+test("NDArray's ptp is np.ptp", () => {
+  const a = np.array([[1, 5], [-2, 3]]);
+  expect(a.ptp()).toBe(7);
+  expect((a.ptp({ axis: 0 }) as np.NDArray).tolist()).toEqual([3, 2]);
+});

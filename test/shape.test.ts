@@ -82,3 +82,12 @@ test("flipped views (negative strides) read the same through every path", () => 
     expect(f.sum()).toBe(nested.flat().reduce((s, x) => s + x, 0));
   }
 });
+
+test("NDArray's repeat, take and diagonal are np.repeat, np.take and np.diagonal", () => {
+  const a = np.arange(12).reshape(3, 4);
+  expect(a.repeat(2, { axis: 0 }).tolist()).toEqual(np.repeat(a, 2, { axis: 0 }).tolist());
+  expect(a.take([0, 3], { axis: 1 }).tolist()).toEqual([[0, 3], [4, 7], [8, 11]]);
+  const d = a.diagonal({ offset: 1 });
+  expect(d.tolist()).toEqual([1, 6, 11]);
+  expect(d.data).toBe(a.data); // a view, as numpy's
+});

@@ -73,3 +73,10 @@ test("searchsorted finds every insertion point in long sorted and unsorted runs 
     expect(np.searchsorted(a, np.sort(values), { side }).toArray()).toEqual([...expected].sort((x, y) => x - y));
   }
 });
+
+test("NDArray's searchsorted and nonzero are np.searchsorted and np.nonzero", () => {
+  const edges = np.array([0, 1, 2, 3]);
+  expect(edges.searchsorted([0.5, 3], { side: "right" }).tolist()).toEqual([1, 4]);
+  const mask = np.array([[true, false], [false, true]]);
+  expect(mask.nonzero().map((i) => i.tolist())).toEqual([[0, 1], [0, 1]]);
+});

@@ -112,6 +112,16 @@ export class NDArray {
     return shapeSize(this.shape);
   }
 
+  /** Bytes per element as numpy stores the dtype (numpy's `itemsize`). @example np.zeros(3).itemsize // 8 */
+  get itemsize(): number {
+    return ITEMSIZE[this.dtype];
+  }
+
+  /** Bytes of the elements as numpy would store them (numpy's `nbytes`). @example np.zeros([100, 100]).nbytes // 80000 */
+  get nbytes(): number {
+    return this.size * this.itemsize;
+  }
+
   /** The transposed array, a view (numpy's `.T`). @example np.ones([2, 3]).T.shape // [3, 2] */
   get T(): NDArray {
     return shapeOps.transpose(this);
@@ -260,6 +270,12 @@ export class NDArray {
   flatten(): NDArray {
     return this.copy().reshape(this.size);
   }
+  /** Each element repeated, flattened or along `axis` (numpy's `repeat`). @example np.array([1, 2]).repeat(2) // array([1, 1, 2, 2]) */
+  repeat(repeats: ArrayLike, options?: { axis?: number | null }): NDArray { return shapeOps.repeat(this, repeats, options); }
+  /** Elements at `indices`, flattened or along `axis` (numpy's `take`). @example X.take([0, 2], { axis: 1 }) */
+  take(indices: ArrayLike, options?: { axis?: number | null; mode?: "raise" | "wrap" | "clip" }): NDArray { return shapeOps.take(this, indices, options); }
+  /** The `offset`-th diagonal, a view (numpy's `diagonal`). @example np.eye(3).diagonal() // array([1., 1., 1.]) */
+  diagonal(options?: { offset?: number; axis1?: number; axis2?: number }): NDArray { return shapeOps.diagonal(this, options); }
 
   // ---- elementwise (lib/np/ufunc.ts) ----
 
@@ -320,8 +336,10 @@ export class NDArray {
   argmin<const O extends { axis?: number; keepdims?: boolean } = {}>(options?: O): Reduced<O> { return reduce.argmin(this, options) as Reduced<O>; }
   /** Whether every element is true (numpy's `all`). @example a.gt(0).all() */
   all<const O extends AxisOptions = {}>(options?: O): Reduced<O, boolean> { return reduce.all(this, options) as Reduced<O, boolean>; }
-  /** Whether any element is true (numpy's `any`). @example a.isnan().any() */
+  /** Whether any element is true (numpy's `any`). @example np.isnan(a).any() */
   any<const O extends AxisOptions = {}>(options?: O): Reduced<O, boolean> { return reduce.any(this, options) as Reduced<O, boolean>; }
+  /** Range of values, max − min (numpy's `ptp`). @example a.ptp({ axis: 0 }) */
+  ptp<const O extends AxisOptions = {}>(options?: O): Reduced<O> { return reduce.ptp(this, options); }
   /** Running sums along `axis`, flattened without one (numpy's `cumsum`). @example a.cumsum({ axis: 0 }) */
   cumsum(options?: reduce.CumulativeOptions): NDArray { return reduce.cumsum(this, options); }
   /** Running products along `axis`, flattened without one (numpy's `cumprod`). @example a.cumprod() */
@@ -336,11 +354,17 @@ export class NDArray {
   sort(options?: { axis?: number; kind?: sorting.SortKind }): void { sorting.sortInPlace(this, options); }
   /** The indices that sort the array along `axis`, stably (numpy's `argsort`). @example a.argsort() */
   argsort(options?: sorting.SortOptions): NDArray { return sorting.argsort(this, options); }
+  /** Where `v` would be inserted to keep this sorted 1-D array sorted (numpy's `searchsorted`). @example edges.searchsorted(x) */
+  searchsorted(v: ArrayLike, options?: sorting.SearchSortedOptions): NDArray { return sorting.searchsorted(this, v, options); }
+  /** The indices of the nonzero elements, one array per dimension (numpy's `nonzero`). @example mask.nonzero() */
+  nonzero(): NDArray[] { return indexing.nonzero(this); }
 
   // ---- linear algebra (lib/np/linalg.ts) ----
 
   /** numpy's `dot`. @example W.dot(X) */
   dot(other: ArrayLike): NDArray { return linalg.dot(this, other); }
+  /** Sum along a diagonal: a number for a matrix (numpy's `trace`). @example np.eye(3).trace() // 3 */
+  trace(options?: linalg.TraceOptions): NDArray | number { return linalg.trace(this, options); }
 
   // ---- printing (lib/np/print.ts) ----
 
