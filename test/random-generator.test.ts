@@ -33,6 +33,8 @@ const PARAMETERS: Record<string, { positional: string[]; options?: string[] }> =
   standard_normal: { positional: ["size"] },
   normal: { positional: ["loc", "scale", "size"] },
   uniform: { positional: ["low", "high", "size"] },
+  standard_exponential: { positional: ["size"], options: ["method"] },
+  exponential: { positional: ["scale", "size"] },
   integers: { positional: ["low", "high", "size"], options: ["dtype", "endpoint"] },
   choice: { positional: ["a", "size"], options: ["replace", "p", "shuffle"] },
   permutation: { positional: ["x"] },

@@ -45,6 +45,10 @@ def main():
             script(f"{label}: random", seed, [["random"], ["random", [5]], ["random", [[2, 3]]], ["random", [], {"size": 0}]]),
             # Enough Gaussians to reach the ziggurat's tail and wedges.
             script(f"{label}: standard_normal", seed, [["standard_normal"], ["standard_normal", [[3, 4]]], ["standard_normal", [3000]]]),
+            script(f"{label}: exponential", seed, [
+                ["standard_exponential"], ["standard_exponential", [[2, 3]]], ["standard_exponential", [1500]],
+                ["standard_exponential", [5], {"method": "inv"}], ["exponential", [2.5, [2, 2]]], ["exponential"], ["random"],
+            ]),
             script(f"{label}: normal, uniform", seed, [
                 ["normal"], ["normal", [1.5, 0.2], {"size": [2, 3]}], ["normal", [-3, 10], {"size": 5}], ["normal", [2, 0], {"size": 3}],
                 ["uniform"], ["uniform", [-2, 3], {"size": 6}], ["uniform", [5, 1], {"size": [2, 2]}], ["uniform", [0.5, 0.5], {"size": 2}],
@@ -92,7 +96,7 @@ def main():
     errors = [
         ["integers", [0]], ["integers", [3, 3]], ["integers", [3, 2], {"endpoint": True}], ["integers", [-1, 2], {"dtype": "uint8"}],
         ["integers", [0, 2**31 + 1], {"dtype": "int32"}], ["integers", [0, 3], {"dtype": "float64"}],
-        ["normal", [0, -1]], ["uniform", [0, "inf"]],
+        ["normal", [0, -1]], ["uniform", [0, "inf"]], ["exponential", [-1]], ["exponential", [-0.0]],
         ["choice", [0]], ["choice", [-3]], ["choice", [array([], "float64")]], ["choice", [3], {"p": [0.5, 0.5]}],
         ["choice", [2], {"p": [0.5, 0.6]}], ["choice", [2], {"p": [-0.5, 1.5]}], ["choice", [2], {"p": ["nan", 1]}],
         ["choice", [3, 4], {"replace": False}], ["choice", [3, 2], {"replace": False, "p": [1, 0, 0]}],
