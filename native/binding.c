@@ -126,6 +126,20 @@ static napi_value sum_runs(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
+/* stableOrder(values, order): order = the stable sort order of values (both the same length, below 2^32). */
+static napi_value stable_order(napi_env env, napi_callback_info info) {
+  size_t argc = 2, values_length, order_length;
+  napi_value argv[2];
+  CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+  if (argc != 2) return throw_error(env, "wrong number of arguments");
+  double *values = float64_elements(env, argv[0], &values_length);
+  double *order = values ? float64_elements(env, argv[1], &order_length) : NULL;
+  if (!order) return NULL;
+  if (order_length != values_length || values_length >= UINT32_MAX) return throw_error(env, "bad lengths");
+  if (values_length > 0 && !tsdl_stable_order(values, (ptrdiff_t)values_length, order)) return throw_error(env, "out of memory");
+  return NULL;
+}
+
 /* gemm(a, b, c, descriptor): descriptor = [m, n, k, then offset, row stride, column stride of a, b and c]. */
 static napi_value gemm(napi_env env, napi_callback_info info) {
   size_t argc = 4, lengths[3], descriptor_length;
@@ -161,6 +175,7 @@ static napi_value init(napi_env env, napi_value exports) {
       {"binary", NULL, binary, NULL, NULL, NULL, napi_default, NULL},
       {"sumRuns", NULL, sum_runs, NULL, NULL, NULL, napi_default, NULL},
       {"gemm", NULL, gemm, NULL, NULL, NULL, napi_default, NULL},
+      {"stableOrder", NULL, stable_order, NULL, NULL, NULL, napi_default, NULL},
   };
   CHECK(napi_define_properties(env, exports, sizeof functions / sizeof functions[0], functions));
   return exports;

@@ -51,6 +51,9 @@ void tsdl_elementwise(int op, int inputs, int ndim, const ptrdiff_t *shape, cons
 /* out[r] = numpy's pairwise sum of the contiguous run of `run` elements starting at each outer index of x. */
 void tsdl_sum_runs(int ndim, const ptrdiff_t *outer_shape, const tsdl_view *x, ptrdiff_t run, double *out);
 
+/* order[i] = the index of the i-th smallest of values[0..n) in numpy's stable order; 0 if memory ran out. */
+int tsdl_stable_order(const double *values, ptrdiff_t n, double *order);
+
 /* C = A·B for m×k A and k×n B with any strides (C overwritten). */
 void tsdl_gemm(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
                const double *a, ptrdiff_t a_rs, ptrdiff_t a_cs,

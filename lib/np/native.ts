@@ -19,6 +19,7 @@ interface Addon {
   binary(op: number, out: Float64Array, x: Float64Array, y: Float64Array, descriptor: Float64Array): void;
   sumRuns(x: Float64Array, out: Float64Array, descriptor: Float64Array): void;
   gemm(a: Float64Array, b: Float64Array, c: Float64Array, descriptor: Float64Array): void;
+  stableOrder(values: Float64Array, order: Float64Array): void;
 }
 
 /** Operation codes of native/kernels.h, by numpy's ufunc name. */
@@ -86,6 +87,8 @@ export interface NativeBackend {
   sumRuns(shape: readonly number[], x: StridedOperand, out: Float64Array): void;
   /** C = A·B for (m, k) A, (k, n) B and (m, n) C, any strides. */
   gemm(a: StridedOperand, b: StridedOperand, c: StridedOperand, m: number, n: number, k: number): void;
+  /** order = the stable order of `values` in numpy's sort order (a radix sort; sorting.ts uses it on long lanes). */
+  stableOrder(values: Float64Array, order: Float64Array): void;
 }
 
 function nativeBackendOf(binding: Addon, minElements: number): NativeBackend {
@@ -109,6 +112,7 @@ function nativeBackendOf(binding: Addon, minElements: number): NativeBackend {
       d[9] = c.offset; d[10] = c.strides[0]; d[11] = c.strides[1];
       binding.gemm(a.data as Float64Array, b.data as Float64Array, c.data as Float64Array, d);
     },
+    stableOrder: (values, order) => binding.stableOrder(values, order),
   };
 }
 

@@ -11,6 +11,7 @@ import { allocate, isInteger, type TypedArray } from "./dtype";
 import { ValueError, normalizeAxis } from "./errors";
 import { nonzero } from "./indexing";
 import { NDArray, alongAxis, asarray, empty, laneOffsets, ravelData, type ArrayLike } from "./ndarray";
+import { nativeBackend } from "./native";
 import { ravel, stack } from "./shape";
 
 /** numpy's sorting algorithms; all sort stably in tsdl (see the module comment). */
@@ -27,11 +28,30 @@ function before(x: number, y: number): boolean {
   return x < y || (y !== y && x === x);
 }
 
+/** From this length a float64 lane goes to the native radix sort, when the native backend is active. */
+const NATIVE_SORT_MIN = 1 << 12;
+
+/** The stable order of a long float64 lane from the native radix sort, or undefined to sort it here. */
+function nativeOrder(values: TypedArray): Float64Array | undefined {
+  const native = nativeBackend();
+  if (!native || values.length < NATIVE_SORT_MIN || !(values instanceof Float64Array)) return undefined;
+  const order = new Float64Array(values.length);
+  native.stableOrder(values, order);
+  return order;
+}
+
 /**
- * Sorts a lane in place, stably. A typed array's own sort (native, NaN last) orders everything but signed
- * zeros, which it puts -0 first; a stable sort keeps the zeros in their input order, restored after it.
+ * Sorts a lane in place, stably. A long float64 lane is put in the native radix sort's order. Otherwise a
+ * typed array's own sort (native, NaN last) orders everything but signed zeros, which it puts -0 first; a
+ * stable sort keeps the zeros in their input order, restored after it.
  */
 function sortLane(lane: TypedArray): void {
+  const order = nativeOrder(lane);
+  if (order) {
+    const values = lane.slice();
+    for (let i = 0; i < order.length; i++) lane[i] = values[order[i]];
+    return;
+  }
   const negativeZeros: boolean[] = [];
   let anyNegative = false;
   for (let i = 0; i < lane.length; i++) {
@@ -163,7 +183,7 @@ export function argsort(a: ArrayLike, options: SortOptions = {}): NDArray {
       lane.values[i] = x.data[start + i * step];
       lane.indices[i] = i;
     }
-    const sorted = sortKeyed(lane, scratch).indices;
+    const sorted = nativeOrder(lane.values) ?? sortKeyed(lane, scratch).indices;
     for (let i = 0; i < n; i++) out.data[outStarts[k] + i * outStep] = sorted[i];
   });
   return out;
