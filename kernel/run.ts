@@ -35,6 +35,7 @@ function mimeBundle(data: Record<string, unknown>): Record<string, unknown> {
 /** A kernel started for one notebook, with a shell and an IOPub connection. */
 class NotebookKernel {
   private readonly shell = new zmq.Dealer();
+  private readonly control = new zmq.Dealer();
   private readonly iopub = new zmq.Subscriber();
   private readonly pending = new Map<string, { reply?: Message; outputs: Message[]; idle: boolean; done: () => void }>();
   private log = "";
@@ -67,6 +68,7 @@ class NotebookKernel {
   private async connect(): Promise<void> {
     this.shell.routingId = this.session.id;
     this.shell.connect(endpoint(this.connection, "shell"));
+    this.control.connect(endpoint(this.connection, "control"));
     this.iopub.connect(endpoint(this.connection, "iopub"));
     this.iopub.subscribe();
     void this.listen(this.shell, (request, message) => (request.reply = message));
@@ -117,14 +119,18 @@ class NotebookKernel {
     return finished;
   }
 
-  /** Interrupts the running cell as Jupyter's interrupt button would reach a SIGINT-mode kernel. */
-  interrupt(): void {
-    if (this.process.exitCode === null) this.process.kill("SIGINT");
+  /**
+   * Interrupts the running cell as Jupyter's interrupt button does (the kernelspec's interrupt_mode is
+   * "message"): the kernel's control thread stops even a loop that SIGINT cannot reach.
+   */
+  async interrupt(): Promise<void> {
+    await this.control.send(this.session.encode("interrupt_request", {}));
   }
 
   async shutdown(): Promise<void> {
     await this.request("shutdown_request", { restart: false }, 5000).catch(() => undefined);
     this.shell.close();
+    this.control.close();
     this.iopub.close();
     if (this.process.exitCode === null) this.process.kill();
     rmSync(this.folder, { recursive: true, force: true });
@@ -186,7 +192,7 @@ export async function runNotebook(path: string, { inplace = false, timeoutSecond
       let timedOut = false;
       const { reply, outputs } = await withinSeconds(execution, timeoutSeconds, () => {
         timedOut = true;
-        kernel.interrupt();
+        void kernel.interrupt();
         return withinSeconds(execution, INTERRUPT_GRACE_SECONDS, () => {
           throw new Error(`cell ${index + 1} did not finish within ${timeoutSeconds} s, nor stop within ${INTERRUPT_GRACE_SECONDS} s of an interrupt:\n${code}`);
         });

@@ -168,13 +168,17 @@ nbformat.write(nb, sys.argv[1])
     rmSync(dir, { recursive: true, force: true });
   }, 60_000);
 
-  it("tsdl run --timeout interrupts a cell that runs too long, reports it and exits 1", () => {
+  // A loop SIGINT reaches (vm's breakOnSigint), and one after an await that only the kernel's control thread stops.
+  it.each([
+    ["a loop", "function spin() {\\n  while (true) spins++;\\n}\\nspin()"],
+    ["a loop after an await", "await null;\\nwhile (true) spins++;"],
+  ])("tsdl run --timeout interrupts %s that runs too long, reports it and exits 1", (_, endless) => {
     const dir = mkdtempSync(join(tmpdir(), "tsdl-run-timeout-"));
     const path = join(dir, "endless.ipynb");
     execFileSync(PYTHON, ["-c", `
 import sys, nbformat
 nb = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "tsdl", "display_name": "TypeScript (tsdl)", "language": "typescript"}})
-nb.cells = [nbformat.v4.new_code_cell(s) for s in ["let spins = 0", "function spin() {\\n  while (true) spins++;\\n}\\nspin()", "console.log('never')"]]
+nb.cells = [nbformat.v4.new_code_cell(s) for s in ["let spins = 0", "${endless}", "console.log('never')"]]
 nbformat.write(nb, sys.argv[1])
 `, path]);
     let status = 0;
