@@ -428,6 +428,123 @@ describe("axes settings", () => {
   });
 });
 
+describe("reference lines and filled areas", () => {
+  it("axhline and axvline are drawn at their data value, spanning the given fraction of the axes", () => {
+    plt.plot([0, 10], [0, 1]);
+    plt.axhline(0.75, { xmin: 0.25, color: "k", linestyle: "--" });
+    plt.axvline(4, { color: "r", ymax: 0.5 });
+    const [axes] = axesOf(render());
+    const [horizontal, vertical] = findAll(axes.node, withClass("shape"));
+    const [[h0, h1]] = subpaths(horizontal.attrs.d.replace("L", " "));
+    expect(horizontal.attrs.stroke).toBe("#000000");
+    expect(horizontal.attrs["stroke-dasharray"]).toBeDefined();
+    expect(axes.yData(h0[1])).toBeCloseTo(0.75, 2);
+    expect(axes.yData(h1[1])).toBeCloseTo(0.75, 2);
+    const width = axes.box.right - axes.box.left;
+    expect(h0[0]).toBeCloseTo(axes.box.left + 0.25 * width, 0);
+    expect(h1[0]).toBeCloseTo(axes.box.right, 0);
+    const [[v0, v1]] = subpaths(vertical.attrs.d.replace("L", " "));
+    expect(vertical.attrs.stroke).toBe("#ff0000");
+    expect(axes.xData(v0[0])).toBeCloseTo(4, 1);
+    expect([v0[1], v1[1]]).toEqual([axes.box.bottom, expect.closeTo((axes.box.top + axes.box.bottom) / 2, 0)]);
+  });
+
+  it("an axhline's label shows in the legend with its line style", () => {
+    plt.plot([3, 2, 1], { label: "cost" });
+    plt.axhline(1.5, { color: "g", linestyle: ":", label: "target" });
+    plt.legend();
+    const entries = findAll(render(), withClass("legend-entry"));
+    expect(entries.map((e) => textOf(e.children.find((c) => c.name === "text")!))).toEqual(["cost", "target"]);
+    expect(entries[1].children[0].attrs.stroke).toBe("#008000");
+    expect(entries[1].children[0].attrs["stroke-dasharray"]).toBeDefined();
+  });
+
+  it("fill_between fills the polygon between the two curves where asked", () => {
+    const x = [0, 1, 2, 3, 4];
+    const upper = [1, 3, 2, 4, 3];
+    plt.fill_between(x, upper, 0.5, { where: [true, true, true, false, false], color: "orange", alpha: 0.4, label: "band" });
+    plt.legend();
+    const svg = render();
+    const [axes] = axesOf(svg);
+    const [fill] = findAll(axes.node, withClass("fill"));
+    expect(fill.attrs.fill).toBe("orange");
+    expect(findAll(axes.node, withClass("scatter"))[0].attrs.opacity).toBe("0.4");
+    const polygons = subpaths(fill.attrs.d.replace(/Z/g, ""));
+    expect(polygons).toHaveLength(1);
+    const read = polygons[0].map(([px, py]) => [Math.round(axes.xData(px) * 100) / 100, Math.round(axes.yData(py) * 100) / 100]);
+    expect(read).toEqual([[0, 1], [1, 3], [2, 2], [2, 0.5], [1, 0.5], [0, 0.5]]);
+    // matplotlib autoscales to the filled part only (both curves there), with 5 % margins: x −0.1…2.1, y 0.375…3.125.
+    expect(axes.xData(axes.box.right)).toBeCloseTo(2.1, 2);
+    expect(axes.yData(axes.box.bottom)).toBeCloseTo(0.375, 2);
+    expect(axes.yData(axes.box.top)).toBeCloseTo(3.125, 2);
+    const [entry] = findAll(svg, withClass("legend-entry"));
+    expect(entry.children[0].attrs.fill).toBe("orange");
+  });
+});
+
+describe("text and annotations", () => {
+  it("writes text at its data position, left end on x and baseline on y, in its colour", () => {
+    plt.plot([0, 10], [0, 1]);
+    plt.text(2, 0.5, "overfitting", { color: "r" });
+    plt.text(8, 0.25, "right", { ha: "right" });
+    const svg = render();
+    const [axes] = axesOf(svg);
+    const [first, second] = findAll(svg, withClass("text"));
+    expect(textOf(first)).toBe("overfitting");
+    expect(first.attrs.fill).toBe("#ff0000");
+    expect(first.attrs["text-anchor"]).toBe("start");
+    expect(axes.xData(Number(first.attrs.x))).toBeCloseTo(2, 1);
+    expect(axes.yData(Number(first.attrs.y))).toBeCloseTo(0.5, 2);
+    expect(second.attrs["text-anchor"]).toBe("end");
+    expect(axes.xData(Number(second.attrs.x))).toBeCloseTo(8, 1);
+  });
+
+  it("draws an annotation's arrow from the text towards the annotated point", () => {
+    plt.plot([0, 10], [0, 1]);
+    plt.annotate("here", [5, 0.5], { xytext: [8, 0.2], arrowprops: { color: "b" } });
+    const svg = render();
+    const [axes] = axesOf(svg);
+    const [label] = findAll(svg, withClass("text"));
+    expect(axes.xData(Number(label.attrs.x))).toBeCloseTo(8, 1);
+    const [arrow] = findAll(svg, withClass("arrow"));
+    const [shaft, tip] = arrow.children;
+    expect(shaft.attrs.stroke).toBe("#0000ff");
+    const [[[tipX, tipY]]] = subpaths(tip.attrs.d.replace(/L/g, " ").replace("Z", ""));
+    expect(axes.xData(tipX)).toBeCloseTo(5, 1);
+    expect(axes.yData(tipY)).toBeCloseTo(0.5, 2);
+    // The shaft starts at the text, left of and below the point.
+    const [[start]] = subpaths(shaft.attrs.d.replace("L", " "));
+    expect(axes.xData(start[0])).toBeGreaterThan(5.5);
+    expect(axes.yData(start[1])).toBeLessThan(0.45);
+  });
+});
+
+describe("colorbar", () => {
+  it("draws the colour range as a bar beside the narrowed axes, read back through its tick labels", () => {
+    plt.imshow([[2, 4], [6, 10]]);
+    plt.colorbar();
+    const svg = render();
+    const [axes] = axesOf(svg);
+    const [colorbar] = findAll(svg, withClass("colorbar"));
+    const [left, top, right, bottom] = colorbar.attrs["data-box"].split(",").map(Number);
+    // matplotlib: the bar at 501.6 … 520.08 px, 57.6 … 427.2 px; the axes ends at 476.8 px.
+    expect([left, top, right, bottom]).toEqual([expect.closeTo(501.6, 0), expect.closeTo(57.6, 0), expect.closeTo(520.1, 0), expect.closeTo(427.2, 0)]);
+    expect(axes.box.right).toBeLessThanOrEqual(476.9);
+    const ticks = findAll(colorbar, withClass("cbtick")).map((g) => ({ pixel: Number(g.children[0].attrs.d.split(" ")[1].split("h")[0]), label: textOf(g.children[1]) }));
+    expect(ticks.map((t) => t.label)).toEqual(["2", "3", "4", "5", "6", "7", "8", "9", "10"]);
+    // The colour at a tick is the colormap's colour of that value.
+    const [raster] = findAll(colorbar, withClass("raster"));
+    const png = decodePng(raster.attrs["xlink:href"]);
+    const colorAt = (value: number) => {
+      const tick = ticks.find((t) => labelValue(t.label) === value)!;
+      return png.pixel(0, Math.min(png.height - 1, Math.floor(tick.pixel - top))).slice(0, 3);
+    };
+    const viridis = (t: number) => plt.cm.viridis.rgb(t).map(Math.round);
+    // (a pixel row spans 1/370 of the range, hence the tolerance)
+    for (const [value, t] of [[2, 0], [6, 0.5], [10, 1]]) colorAt(value).forEach((c, i) => expect(Math.abs(c - viridis(t)[i])).toBeLessThanOrEqual(3));
+  });
+});
+
 describe("plotly figures given directly", () => {
   it("draws the supported traces of a hand-written plotly figure", () => {
     const figure: PlotlyFigure = {

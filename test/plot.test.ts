@@ -294,6 +294,136 @@ describe("plotly traces", () => {
   });
 });
 
+describe("reference lines and filled areas", () => {
+  it("axhline/axvline are plotly shapes spanning the axes in axes fractions, counted into the other direction's limits", () => {
+    plt.plot([0, 1, 2], [1, 2, 3]);
+    plt.axhline(5, { xmin: 0.25, linestyle: "--", label: "target" });
+    plt.axvline(-1, { color: "r", ymax: 0.5 });
+    plt.plot([1, 2]);
+    const { data, layout } = plt.gcf().toPlotly();
+    expect(layout.shapes).toEqual([
+      expect.objectContaining({ type: "line", xref: "x domain", x0: 0.25, x1: 1, yref: "y", y0: 5, y1: 5, line: expect.objectContaining({ color: "#1f77b4", dash: expect.stringMatching(/px,/) }) }),
+      expect.objectContaining({ type: "line", yref: "y domain", y0: 0, y1: 0.5, xref: "x", x0: -1, x1: -1, line: expect.objectContaining({ color: "#ff0000" }) }),
+    ]);
+    // matplotlib: the lines take "C0", not the next colour of the cycle, and the limits include y = 5 and x = −1.
+    expect((data[3].line as { color: string }).color).toBe("#ff7f0e");
+    expect(plt.xlim()).toEqual([expect.closeTo(-1.15, 12), expect.closeTo(2.15, 12)]);
+    expect(plt.ylim()).toEqual([expect.closeTo(0.8, 12), expect.closeTo(5.2, 12)]);
+    // The line's legend entry is an empty trace with its style.
+    expect(data[1]).toEqual(expect.objectContaining({ type: "scatter", x: [null], y: [null], name: "target" }));
+  });
+
+  it("axhline alone keeps matplotlib's default view when inside it, and autoscales when outside", () => {
+    plt.axhline(0.5);
+    expect([plt.xlim(), plt.ylim()]).toEqual([[0, 1], [0, 1]]);
+    plt.figure();
+    plt.axhline(3);
+    expect(plt.xlim()).toEqual([0, 1]);
+    expect(plt.ylim()).toEqual([expect.closeTo(2.835, 12), expect.closeTo(3.165, 12)]);
+  });
+
+  it("axvline on a log axis gives plotly its log10 position", () => {
+    plt.plot([1, 100], [1, 2]);
+    plt.xscale("log");
+    plt.axvline(10);
+    expect(plt.gcf().toPlotly().layout.shapes[0]).toEqual(expect.objectContaining({ x0: 1, x1: 1, xref: "x" }));
+  });
+
+  it("fill_between is one plotly 'toself' polygon per run of where, from the patch colour cycle", () => {
+    plt.plot([1, 2]);
+    plt.fill_between([1, 2, 3, 4], [1, 3, 2, 4], 0, { where: [true, true, false, true], label: "area" });
+    plt.fill_between([1, 2], 2, [3, 4], { alpha: 0.3 });
+    const { data } = plt.gcf().toPlotly();
+    expect(data[1]).toEqual(expect.objectContaining({ type: "scatter", fill: "toself", fillcolor: "#1f77b4", name: "area" }));
+    expect(data[1].x).toEqual([1, 2, 2, 1, null, 4, 4]);
+    expect(data[1].y).toEqual([1, 3, 0, 0, null, 4, 0]);
+    expect(data[2]).toEqual(expect.objectContaining({ fillcolor: "#ff7f0e", opacity: 0.3, x: [1, 2, 2, 1], y: [2, 2, 4, 3] }));
+    // No edge, as in matplotlib; autoscaling covers both curves with margins (no sticky edge at 0).
+    expect((data[1].line as { width: number }).width).toBe(0);
+    expect(plt.ylim()).toEqual([expect.closeTo(-0.2, 12), expect.closeTo(4.2, 12)]);
+  });
+
+  it("scatter and bar take colours from the patch cycle, plot and hist from the line cycle, as matplotlib", () => {
+    plt.plot([1, 2]);
+    plt.scatter([1], [1]);
+    plt.bar([1], [1]);
+    plt.hist([1, 2, 3]);
+    const colors = plt.gcf().toPlotly().data.map((t) => (t.line as { color?: string } | undefined)?.color ?? (t.marker as { color: string }).color);
+    expect(colors).toEqual(["#1f77b4", "#1f77b4", "#ff7f0e", "#ff7f0e"]);
+  });
+});
+
+describe("text and annotations", () => {
+  it("text is a plotly annotation in data coordinates, anchored at its left end and baseline by default", () => {
+    plt.plot([0, 10], [0, 1]);
+    plt.text(2, 0.5, "hi", { color: "r", fontsize: 12 });
+    plt.text(5, 0.2, "mid", { ha: "center", va: "top" });
+    const { layout } = plt.gcf().toPlotly();
+    const [hi, mid] = layout.annotations;
+    expect(hi).toEqual(expect.objectContaining({ text: "hi", xref: "x", yref: "y", x: 2, y: 0.5, showarrow: false, xanchor: "left", yanchor: "bottom" }));
+    expect(hi.font).toEqual({ size: expect.closeTo((12 * 100) / 72, 2), color: "#ff0000" });
+    // plotly has no baseline anchor: the box's bottom is lowered by the descent.
+    expect(hi.yshift).toBeCloseTo(-0.22 * ((12 * 100) / 72), 2);
+    expect(mid).toEqual(expect.objectContaining({ xanchor: "center", yanchor: "top" }));
+    expect(mid.yshift).toBeUndefined();
+    // Text does not change the limits.
+    expect(plt.xlim()).toEqual([-0.5, 10.5]);
+  });
+
+  it("annotate with arrowprops draws plotly's arrow from xytext to xy, on log axes in log10", () => {
+    plt.plot([1, 100], [1, 2]);
+    plt.xscale("log");
+    plt.annotate("peak", [10, 2], { xytext: [100, 1.5], arrowprops: { arrowstyle: "->" } });
+    plt.annotate("plain", [10, 1]);
+    const [peak, plain] = plt.gcf().toPlotly().layout.annotations;
+    expect(peak).toEqual(expect.objectContaining({ x: 1, y: 2, ax: 2, ay: 1.5, axref: "x", ayref: "y", showarrow: true, arrowhead: 3, arrowcolor: "black" }));
+    expect(plain).toEqual(expect.objectContaining({ x: 1, y: 1, showarrow: false }));
+  });
+});
+
+describe("colorbar", () => {
+  // matplotlib 3.11 (fig.colorbar(…, ax=ax), 640 × 480): axes 80 … 476.8 px, bar 501.6 … 520.08 px, 57.6 … 427.2 px high.
+  it("narrows the axes and puts plotly's colorbar where matplotlib puts the bar, with its ticks", () => {
+    plt.scatter([0, 1, 2], [0, 1, 2], { c: [0, 5, 10] });
+    plt.colorbar();
+    const { data, layout } = plt.gcf().toPlotly();
+    expect(layout.xaxis.domain.map((f: number) => f * 640)).toEqual([expect.closeTo(80, 6), expect.closeTo(476.8, 6)]);
+    const marker = data[0].marker as Record<string, any>;
+    expect(marker.showscale).toBe(true);
+    const bar = marker.colorbar;
+    expect(bar.x * 640).toBeCloseTo(501.6, 6);
+    expect(bar.thickness).toBeCloseTo(520.08 - 501.6, 6);
+    expect([bar.xanchor, bar.yanchor, bar.xpad, bar.ypad]).toEqual(["left", "bottom", 0, 0]);
+    expect((1 - bar.y - bar.len) * 480).toBeCloseTo(57.6, 6);
+    expect(bar.len * 480).toBeCloseTo(427.2 - 57.6, 6);
+    expect(bar.tickvals).toEqual([0, 2, 4, 6, 8, 10]);
+    expect(bar.ticktext).toEqual(["0", "2", "4", "6", "8", "10"]);
+  });
+
+  it("ticks a filled contour's colorbar at its levels and keeps an image's square pixels", () => {
+    plt.subplot(1, 2, 1);
+    plt.contourf([[0, 1], [1, 0]]);
+    plt.colorbar();
+    plt.subplot(1, 2, 2);
+    plt.imshow([[0, 1, 2, 3], [4, 5, 6, 7], [8, 9, 10, 11]]);
+    plt.colorbar();
+    const { data, layout } = plt.gcf().toPlotly();
+    expect((data[0].colorbar as { tickvals: number[] }).tickvals).toEqual([0, 0.15, 0.3, 0.45, 0.6, 0.75, 0.9, 1.05]);
+    expect(data[1].showscale).toBe(true);
+    // matplotlib: subplot(1, 2, 2)'s image 0.3 × 4/3 … the slot's right, anchored towards the bar.
+    const cell = (0.775 * 640) / 2.2;
+    const [left, right] = layout.xaxis2.domain.map((f: number) => f * 640);
+    expect(right).toBeCloseTo(80 + 1.2 * cell + 0.8 * cell, 6);
+    const height = (layout.yaxis2.domain[1] - layout.yaxis2.domain[0]) * 480;
+    expect((right - left) / height).toBeCloseTo(4 / 3, 9);
+  });
+
+  it("needs something colour-mapped, as matplotlib says", () => {
+    plt.plot([1, 2]);
+    expect(() => plt.colorbar()).toThrow("No mappable was found to use for colorbar creation");
+  });
+});
+
 describe("the object-oriented API: subplots, Axes setters, suptitle, savefig", () => {
   it("subplots squeezes its grid as matplotlib does and makes the first axes current", () => {
     const [single, ax] = plt.subplots();

@@ -11,9 +11,9 @@ import { COLOR_CYCLE, cssColor, getColormap, type Colormap, type ColorSpec } fro
 import { finiteExtent, jsonNumbers, toColumns, toGrid, toVector, type Grid, type PlotData } from "./data";
 import { MARKERS, parseFormat, plotlyDash, type LineStyle } from "./format";
 import { pngDataUri } from "./png";
-import { FONT_FAMILY, legendSize, pt, STYLE } from "./style";
+import { FONT_FAMILY, legendSize, pt, STYLE, TEXT_DESCENT } from "./style";
 import { renderSvg } from "./svg";
-import { autoLimits, LEVEL_STEPS, maxNLocator, type Scale } from "./ticks";
+import { autoBinCount, autoLimits, axisTicks, formatLinearTicks, LEVEL_STEPS, maxNLocator, type Scale } from "./ticks";
 
 /** A plotly.js trace. */
 export type Trace = { type: string; [key: string]: unknown };
@@ -90,6 +90,53 @@ export interface BarOptions {
   align?: "center" | "edge";
 }
 
+export interface ReferenceLineOptions {
+  /** Default "C0" (matplotlib's `lines.color`): reference lines do not take the next colour of the cycle. */
+  color?: ColorSpec;
+  linestyle?: LineStyle;
+  /** In points (default 1.5). */
+  linewidth?: number;
+  label?: string;
+  alpha?: number;
+}
+
+export interface AxhlineOptions extends ReferenceLineOptions {
+  /** Where the line starts and ends, as fractions of the axes' width (default 0 and 1). */
+  xmin?: number;
+  xmax?: number;
+}
+
+export interface AxvlineOptions extends ReferenceLineOptions {
+  /** Where the line starts and ends, as fractions of the axes' height (default 0 and 1). */
+  ymin?: number;
+  ymax?: number;
+}
+
+export interface FillBetweenOptions {
+  color?: ColorSpec;
+  alpha?: number;
+  label?: string;
+  /** Fill only where this is true: one flag per point; each run of true points is its own polygon. */
+  where?: readonly boolean[] | PlotData;
+}
+
+export interface TextOptions {
+  /** In points (default 10). */
+  fontsize?: number;
+  color?: ColorSpec;
+  /** Which side of the text is at x (default "left"). */
+  ha?: "left" | "center" | "right";
+  /** Which part of the text is at y (default "baseline"). */
+  va?: "baseline" | "bottom" | "center" | "top";
+}
+
+export interface AnnotateOptions extends TextOptions {
+  /** Where the text goes, in data units (default: at xy). */
+  xytext?: readonly [number, number];
+  /** Draws an arrow from the text to xy: `arrowstyle: "->"` gives a swept head, otherwise a filled one. */
+  arrowprops?: { color?: ColorSpec; facecolor?: ColorSpec; arrowstyle?: string; linewidth?: number };
+}
+
 /** What autoscaling needs to know about one drawn thing. */
 interface TraceExtent {
   x?: readonly [number, number];
@@ -97,11 +144,34 @@ interface TraceExtent {
   /** Smallest positive values, for log axes. */
   xPositive?: number;
   yPositive?: number;
+  /**
+   * Set for axhline/axvline: like matplotlib, they only ask for autoscaling when they lie outside the current
+   * view, so an axes holding nothing else inside the default [0, 1] keeps that view.
+   */
+  referenceLine?: boolean;
   /** Edges the view does not extend past (bars stand on 0, images end at their border). */
   stickyX: number[];
   stickyY: number[];
   /** Points a legend should avoid (matplotlib's "best" location counts them). */
   vertices?: { x: ArrayLike<number>; y: ArrayLike<number> };
+}
+
+/** A text or annotation: its text at `position` (data units), with an arrow to `arrowTo` if set. */
+interface TextItem {
+  text: string;
+  position: readonly [number, number];
+  options: TextOptions;
+  arrowTo?: readonly [number, number];
+  arrowprops?: AnnotateOptions["arrowprops"];
+}
+
+/** An axhline/axvline: `value` in data units, `across` the axes as fractions of its width or height. */
+interface ReferenceLine {
+  direction: "h" | "v";
+  value: number;
+  across: [number, number];
+  line: { color: string; width: number; dash: string };
+  opacity?: number;
 }
 
 export interface SubplotSpec {
@@ -114,6 +184,9 @@ export interface SubplotSpec {
 export interface AxesView {
   domainX: [number, number];
   domainY: [number, number];
+  /** The colorbar's box, as figure fractions, when the axes has one. */
+  colorbarX?: [number, number];
+  colorbarY?: [number, number];
   xlim: [number, number];
   ylim: [number, number];
 }
@@ -141,13 +214,22 @@ export class Axes {
   /** Cleared by axis("off"): no spines, ticks, tick labels, axis labels or grid. */
   axisVisible = true;
   private categories?: string[];
-  private cycle = 0;
+  /** axhline/axvline, drawn as plotly shapes spanning the axes (built in toPlotly, where the scales are known). */
+  private readonly referenceLines: ReferenceLine[] = [];
+  /** text/annotate, plotly annotations in data coordinates; like matplotlib, they do not change the limits. */
+  private readonly texts: TextItem[] = [];
+  /** The trace whose colour scale a colorbar beside the axes shows. */
+  private colorbarTrace?: Trace;
+  /** contourf's levels per trace, for its colorbar's ticks. */
+  private readonly contourLevels = new Map<Trace, number[]>();
+  /** matplotlib keeps two colour cycles: one for lines (plot, hist), one for patches (scatter, bar, fill_between). */
+  private readonly cycles = { lines: 0, patches: 0 };
 
   constructor(readonly spec: SubplotSpec) {}
 
-  /** The next colour of the property cycle ("C0", "C1", …), advanced only when no colour was given. */
-  private nextColor(): string {
-    return COLOR_CYCLE[this.cycle++ % COLOR_CYCLE.length];
+  /** The next colour of a property cycle ("C0", "C1", …), advanced only when no colour was given. */
+  private nextColor(cycle: "lines" | "patches" = "lines"): string {
+    return COLOR_CYCLE[this.cycles[cycle]++ % COLOR_CYCLE.length];
   }
 
   private add(trace: Trace, extent: TraceExtent): void {
@@ -206,7 +288,7 @@ export class Axes {
     if (!(markerName in MARKERS)) throw new Error(`plt.scatter: unknown marker '${markerName}'`);
     const marker: Record<string, unknown> = { symbol: MARKERS[markerName].symbol, size: scatterSizes(options.s, xs.length) };
     if (options.c === undefined || typeof options.c === "string") {
-      marker.color = options.c === undefined ? this.nextColor() : cssColor(options.c as ColorSpec);
+      marker.color = options.c === undefined ? this.nextColor("patches") : cssColor(options.c as ColorSpec);
     } else {
       const values = toVector(options.c as PlotData, "c");
       if (values.length !== xs.length) throw new Error(`plt.scatter: 'c' has ${values.length} values but there are ${xs.length} points`);
@@ -264,24 +346,23 @@ export class Axes {
     // hover then shows the original values, carried in customdata.
     const zPlotted = uniform ? z.values : z.values.map((v) => levelIndex(v, levels));
     const zRows = (values: Float64Array) => Array.from({ length: rows }, (_, r) => jsonNumbers(values.subarray(r * cols, (r + 1) * cols)));
-    this.add(
-      {
-        type: "contour",
-        x: jsonNumbers(xs),
-        y: jsonNumbers(ys),
-        z: zRows(zPlotted),
-        autocontour: false,
-        contours: uniform
-          ? { coloring: "fill", showlines: false, start: levels[0], end: levels[bands], size: levels[1] - levels[0] }
-          : { coloring: "fill", showlines: false, start: 0, end: bands, size: 1 },
-        colorscale,
-        showscale: false,
-        line: { width: 0 },
-        ...(uniform ? {} : { customdata: zRows(z.values), hovertemplate: "x=%{x}<br>y=%{y}<br>z=%{customdata}<extra></extra>" }),
-        ...(options.alpha !== undefined && { opacity: options.alpha }),
-      },
-      { ...spans(xs, ys), stickyX: [xs[0], xs[cols - 1]], stickyY: [ys[0], ys[rows - 1]] },
-    );
+    const trace: Trace = {
+      type: "contour",
+      x: jsonNumbers(xs),
+      y: jsonNumbers(ys),
+      z: zRows(zPlotted),
+      autocontour: false,
+      contours: uniform
+        ? { coloring: "fill", showlines: false, start: levels[0], end: levels[bands], size: levels[1] - levels[0] }
+        : { coloring: "fill", showlines: false, start: 0, end: bands, size: 1 },
+      colorscale,
+      showscale: false,
+      line: { width: 0 },
+      ...(uniform ? {} : { customdata: zRows(z.values), hovertemplate: "x=%{x}<br>y=%{y}<br>z=%{customdata}<extra></extra>" }),
+      ...(options.alpha !== undefined && { opacity: options.alpha }),
+    };
+    this.contourLevels.set(trace, levels);
+    this.add(trace, { ...spans(xs, ys), stickyX: [xs[0], xs[cols - 1]], stickyY: [ys[0], ys[rows - 1]] });
   }
 
   /**
@@ -352,7 +433,7 @@ export class Axes {
     if (heights.length !== positions.length) throw new Error(`plt.bar: x and height must have the same length, got ${positions.length} and ${heights.length}`);
     const width = options.width ?? 0.8;
     const centers = options.align === "edge" ? positions.map((p) => p + width / 2) : positions;
-    const color = options.color !== undefined ? cssColor(options.color) : this.nextColor();
+    const color = options.color !== undefined ? cssColor(options.color) : this.nextColor("patches");
     this.drawBars(centers, heights, centers.map(() => width), options.bottom ?? 0, color, options);
   }
 
@@ -380,12 +461,141 @@ export class Axes {
     );
   }
 
+  /**
+   * A horizontal line at `y` across the axes (matplotlib's `Axes.axhline`), from `xmin` to `xmax` as fractions
+   * of the axes' width, so it spans the view however it is zoomed. `y` counts into the autoscaled y limits.
+   * @example ax.axhline(0, { color: "k", linestyle: "--" })
+   */
+  axhline(y = 0, options: AxhlineOptions = {}): void {
+    this.addReferenceLine("h", y, [options.xmin ?? 0, options.xmax ?? 1], options);
+  }
+
+  /**
+   * A vertical line at `x` across the axes (matplotlib's `Axes.axvline`), from `ymin` to `ymax` as fractions
+   * of the axes' height. `x` counts into the autoscaled x limits.
+   * @example ax.axvline(bestEpoch, { color: "r", label: "early stop" })
+   */
+  axvline(x = 0, options: AxvlineOptions = {}): void {
+    this.addReferenceLine("v", x, [options.ymin ?? 0, options.ymax ?? 1], options);
+  }
+
+  private addReferenceLine(direction: "h" | "v", value: number, across: [number, number], options: ReferenceLineOptions): void {
+    const widthPx = pt(options.linewidth ?? STYLE.lineWidth);
+    const line = { color: cssColor(options.color ?? "C0"), width: widthPx, dash: plotlyDash(options.linestyle ?? "-", widthPx) };
+    this.referenceLines.push({ direction, value, across, line, ...(options.alpha !== undefined && { opacity: options.alpha }) });
+    // The shape draws the line; this empty trace stands for it in the legend (plotly shapes have no legend
+    // entry in older plotly.js) and keeps its place among the traces for legend(labels).
+    const extent = spans([value], [value]);
+    this.add(
+      {
+        type: "scatter",
+        mode: "lines",
+        x: [null],
+        y: [null],
+        line,
+        hoverinfo: "skip",
+        ...(options.label !== undefined && { name: options.label }),
+        ...(options.alpha !== undefined && { opacity: options.alpha }),
+      },
+      direction === "h"
+        ? { y: extent.y, yPositive: extent.yPositive, referenceLine: true, stickyX: [], stickyY: [] }
+        : { x: extent.x, xPositive: extent.xPositive, referenceLine: true, stickyX: [], stickyY: [] },
+    );
+  }
+
+  /**
+   * Fills the area between two curves (matplotlib's `Axes.fill_between`): y1 and y2 (default 0) over x, each
+   * a vector or one number; `where` limits it to runs of points. Autoscaling covers both curves.
+   * @example ax.fill_between(x, lower, upper, { alpha: 0.3 })
+   */
+  fill_between(x: PlotData, y1: PlotData | number, y2: PlotData | number = 0, options: FillBetweenOptions = {}): void {
+    const xs = toVector(x, "x");
+    const curve = (y: PlotData | number, name: string) => {
+      const values = typeof y === "number" ? new Float64Array(xs.length).fill(y) : toVector(y, name);
+      if (values.length !== xs.length) throw new Error(`plt.fill_between: ${name} has ${values.length} values but x has ${xs.length}`);
+      return values;
+    };
+    const [lower, upper] = [curve(y1, "y1"), curve(y2, "y2")];
+    const where = options.where === undefined ? undefined : toVector(Array.isArray(options.where) ? options.where.map(Number) : (options.where as PlotData), "where");
+    if (where && where.length !== xs.length) throw new Error(`plt.fill_between: where has ${where.length} values but x has ${xs.length}`);
+    // One polygon per run of points that are selected and finite (matplotlib masks NaN like where=False):
+    // along y1 forwards, back along y2. plotly's fill "toself" closes each run between null gaps separately.
+    const polygonX: number[] = [];
+    const polygonY: number[] = [];
+    const inside = (i: number) => (!where || where[i] !== 0) && Number.isFinite(xs[i]) && Number.isFinite(lower[i]) && Number.isFinite(upper[i]);
+    for (let start = 0; start < xs.length; start++) {
+      if (!inside(start)) continue;
+      let end = start;
+      while (end + 1 < xs.length && inside(end + 1)) end++;
+      if (polygonX.length) {
+        polygonX.push(NaN);
+        polygonY.push(NaN);
+      }
+      for (let i = start; i <= end; i++) {
+        polygonX.push(xs[i]);
+        polygonY.push(lower[i]);
+      }
+      for (let i = end; i >= start; i--) {
+        polygonX.push(xs[i]);
+        polygonY.push(upper[i]);
+      }
+      start = end;
+    }
+    const color = options.color !== undefined ? cssColor(options.color) : this.nextColor("patches");
+    this.add(
+      {
+        type: "scatter",
+        mode: "lines",
+        fill: "toself",
+        fillcolor: color,
+        // matplotlib draws fill_between without an edge.
+        line: { color, width: 0 },
+        x: jsonNumbers(polygonX),
+        y: jsonNumbers(polygonY),
+        ...(options.label !== undefined && { name: options.label }),
+        ...(options.alpha !== undefined && { opacity: options.alpha }),
+      },
+      { ...spans(polygonX, polygonY), stickyX: [], stickyY: [], vertices: { x: polygonX, y: polygonY } },
+    );
+  }
+
+  /**
+   * Writes text at (x, y) in data units (matplotlib's `Axes.text`), by default with its left end and baseline
+   * there. Text does not change the autoscaled limits.
+   * @example ax.text(1000, 0.4, "learning rate too high", { color: "r", ha: "center" })
+   */
+  text(x: number, y: number, s: string, options: TextOptions = {}): void {
+    this.texts.push({ text: s, position: [x, y], options });
+  }
+
+  /**
+   * Annotates the point `xy` (matplotlib's `Axes.annotate`): the text at `xytext` (default `xy`), both in data
+   * units, with an arrow from the text to the point when `arrowprops` is given.
+   * @example ax.annotate("minimum", [argmin, min], { xytext: [argmin + 200, min + 0.2], arrowprops: { arrowstyle: "->" } })
+   */
+  annotate(text: string, xy: readonly [number, number], options: AnnotateOptions = {}): void {
+    const { xytext, arrowprops, ...textOptions } = options;
+    this.texts.push({ text, position: xytext ?? xy, options: textOptions, ...(arrowprops && { arrowTo: xy, arrowprops }) });
+  }
+
   private categoryPositions(names: readonly string[]): number[] {
     this.categories ??= [];
     return names.map((name) => {
       if (!this.categories!.includes(name)) this.categories!.push(name);
       return this.categories!.indexOf(name);
     });
+  }
+
+  /**
+   * Adds a colorbar for the last image, filled contour or colour-mapped scatter of this axes, as matplotlib's
+   * `fig.colorbar(mappable, ax=ax)` does: the axes gives up 15 % of its width to the bar plus 5 % padding, and
+   * the bar is as tall as the axes' slot and 1/20 as wide.
+   * @example ax.imshow(weights); ax.colorbar();
+   */
+  colorbar(): void {
+    const mappable = [...this.traces].reverse().find((t) => t.type === "heatmap" || t.type === "contour" || (t.marker as Record<string, unknown> | undefined)?.colorscale);
+    if (!mappable) throw new Error("No mappable was found to use for colorbar creation. First define a mappable such as an image (with imshow) or a contour set (with contourf).");
+    this.colorbarTrace = mappable;
   }
 
   /** Sets the title above the axes (matplotlib's `Axes.set_title`). @example ax.set_title("cost") */
@@ -497,6 +707,7 @@ export class Axes {
     let lo = Infinity;
     let hi = -Infinity;
     const sticky: number[] = [];
+    let autoscaled = false;
     for (const extent of this.extents) {
       const span = extent[axis];
       if (!span) continue;
@@ -505,8 +716,11 @@ export class Axes {
       lo = Math.min(lo, low);
       hi = Math.max(hi, span[1]);
       sticky.push(...(axis === "x" ? extent.stickyX : extent.stickyY));
+      // matplotlib's axhline/axvline request autoscaling only when they lie outside the view so far.
+      autoscaled ||= !extent.referenceLine || scale === "log" || span[0] < 0 || span[1] > 1;
     }
     if (!(lo <= hi)) return scale === "log" ? [1, 10] : [0, 1];
+    if (!autoscaled) return [0, 1];
     return autoLimits(lo, hi, { scale, sticky: scale === "log" ? sticky.filter((s) => s > 0) : sticky });
   }
 
@@ -515,14 +729,28 @@ export class Axes {
     const box = subplotBox(this.spec);
     const xlim = this.get_xlim();
     const ylim = this.get_ylim();
+    const colorbar: Pick<AxesView, "colorbarX" | "colorbarY"> = {};
+    if (this.colorbarTrace) {
+      // make_axes_gridspec: the bar's slot is the right `fraction` of the box; the axes keeps 1 − fraction − pad
+      // and is then anchored to the right, towards the bar (panchor (1, 0.5)). The bar fills the slot's
+      // height (shrink 1) and is 1/aspect as wide, at the slot's left.
+      const { fraction, pad, aspect } = STYLE.colorbar;
+      const width = box.x[1] - box.x[0];
+      const barWidth = ((box.y[1] - box.y[0]) * figureHeight) / aspect / figureWidth;
+      colorbar.colorbarX = [box.x[0] + (1 - fraction) * width, box.x[0] + (1 - fraction) * width + barWidth];
+      colorbar.colorbarY = [...box.y];
+      box.x = [box.x[0], box.x[0] + (1 - fraction - pad) * width];
+    }
     if (this.imageAxes || this.equalAspect) {
-      // aspect="equal", adjustable="box": shrink the box about its centre until data units are square.
+      // aspect="equal", adjustable="box": shrink the box until data units are square, about its centre, or
+      // towards the colorbar when there is one.
       const [w, h] = [(box.x[1] - box.x[0]) * figureWidth, (box.y[1] - box.y[0]) * figureHeight];
       const dataAspect = Math.abs(span(ylim, this.yscale) / span(xlim, this.xscale));
       if (h / w > dataAspect) box.y = shrink(box.y, (w * dataAspect) / figureHeight);
+      else if (this.colorbarTrace) box.x = [box.x[1] - h / dataAspect / figureWidth, box.x[1]];
       else box.x = shrink(box.x, h / dataAspect / figureWidth);
     }
-    return { domainX: box.x, domainY: box.y, xlim, ylim };
+    return { domainX: box.x, domainY: box.y, xlim, ylim, ...colorbar };
   }
 
   /** The legend's location; for "best", matplotlib's choice: the candidate covering the fewest data points. @example ax.legendPlacement(ax.view(640, 480), 640, 480) // "upper right" */
@@ -557,13 +785,18 @@ export class Axes {
   }
 
   /** This axes' traces and layout entries for a plotly figure, as axes number `n` (1-based). @example ax.toPlotly(1, 640, 480).layout.xaxis */
-  toPlotly(n: number, figureWidth: number, figureHeight: number): { data: Trace[]; layout: Record<string, any>; annotations: Record<string, unknown>[] } {
+  toPlotly(n: number, figureWidth: number, figureHeight: number): {
+    data: Trace[];
+    layout: Record<string, any>;
+    annotations: Record<string, unknown>[];
+    shapes: Record<string, unknown>[];
+  } {
     const suffix = n === 1 ? "" : String(n);
     const view = this.view(figureWidth, figureHeight);
     const legendName = `legend${suffix}`;
     const showLegend = this.legendLocation !== undefined && this.hasLabels();
     const data = this.traces.map((trace) => ({
-      ...trace,
+      ...(trace === this.colorbarTrace ? withColorbar(trace, view, figureWidth, figureHeight, this.contourLevels.get(trace)) : trace),
       xaxis: `x${suffix}`,
       yaxis: `y${suffix}`,
       showlegend: showLegend && isLabelled(trace),
@@ -578,7 +811,7 @@ export class Axes {
     };
     if (!this.axisVisible) for (const axis of Object.values(layout)) axis.visible = false;
     if (showLegend) layout[legendName] = legendLayout(this.legendPlacement(view, figureWidth, figureHeight), view, figureWidth, figureHeight);
-    const annotations = this.title
+    const annotations: Record<string, unknown>[] = this.title
       ? [{
           text: this.title,
           xref: "paper", yref: "paper",
@@ -588,7 +821,47 @@ export class Axes {
           font: { size: STYLE.titleSize },
         }]
       : [];
-    return { data, layout, annotations };
+    // plotly wants shape and annotation coordinates on a log axis as log10; "x domain" is plotly's axes fraction.
+    const plotlyValue = (v: number, scale: Scale) => (scale === "log" ? Math.log10(v) : v);
+    for (const { text, position, options, arrowTo, arrowprops } of this.texts) {
+      const size = pt(options.fontsize ?? STYLE.fontSizePt);
+      const va = options.va ?? "baseline";
+      const at = (point: readonly [number, number]) => ({ x: plotlyValue(point[0], this.xscale), y: plotlyValue(point[1], this.yscale) });
+      const arrowColor = cssColor(arrowprops?.color ?? arrowprops?.facecolor ?? "black");
+      annotations.push({
+        text,
+        xref: `x${suffix}`,
+        yref: `y${suffix}`,
+        ...(arrowTo
+          ? {
+              ...at(arrowTo),
+              showarrow: true,
+              ax: at(position).x, ay: at(position).y, axref: `x${suffix}`, ayref: `y${suffix}`,
+              arrowcolor: arrowColor,
+              arrowwidth: pt(arrowprops?.linewidth ?? 1),
+              // plotly's head 3 is swept like matplotlib's "->", head 2 filled like its default arrow.
+              arrowhead: arrowprops?.arrowstyle === "->" ? 3 : 2,
+            }
+          : { ...at(position), showarrow: false }),
+        xanchor: options.ha ?? "left",
+        yanchor: va === "center" ? "middle" : va === "baseline" ? "bottom" : va,
+        // plotly has no baseline anchor: drop the box's bottom by the font's descent (yshift would move an arrow too).
+        ...(va === "baseline" && !arrowTo && { yshift: -TEXT_DESCENT * size }),
+        borderpad: 0,
+        borderwidth: 0,
+        font: { size, color: cssColor(options.color ?? "black") },
+      });
+    }
+    const shapes = this.referenceLines.map(({ direction, value, across, line, opacity }) => ({
+      type: "line",
+      layer: "above",
+      line,
+      ...(opacity !== undefined && { opacity }),
+      ...(direction === "h"
+        ? { xref: `x${suffix} domain`, x0: across[0], x1: across[1], yref: `y${suffix}`, y0: plotlyValue(value, this.yscale), y1: plotlyValue(value, this.yscale) }
+        : { yref: `y${suffix} domain`, y0: across[0], y1: across[1], xref: `x${suffix}`, x0: plotlyValue(value, this.xscale), x1: plotlyValue(value, this.xscale) }),
+    }));
+    return { data, layout, annotations, shapes };
   }
 }
 
@@ -644,6 +917,15 @@ export class Figure implements Displayable {
     return grid;
   }
 
+  /**
+   * A colorbar beside `ax` (default the current axes) for its last image, filled contour or colour-mapped
+   * scatter (matplotlib's `fig.colorbar(mappable, ax=ax)` with that mappable).
+   * @example const [fig, ax] = plt.subplots(); ax.imshow(W1); fig.colorbar({ ax });
+   */
+  colorbar(options: { ax?: Axes } = {}): void {
+    (options.ax ?? this.gca()).colorbar();
+  }
+
   /** A title centred above all axes (matplotlib's `fig.suptitle`). @example fig.suptitle("Learning rates") */
   suptitle(text: string): void {
     this.title = text;
@@ -686,6 +968,7 @@ export class Figure implements Displayable {
       bargap: 0,
       ...Object.assign({}, ...parts.map((p) => p.layout)),
       annotations: [...parts.flatMap((p) => p.annotations), ...(this.title ? [suptitleAnnotation(this.title)] : [])],
+      shapes: parts.flatMap((p) => p.shapes),
     };
     return { data: parts.flatMap((p) => p.data), layout, config: { displaylogo: false, responsive: false } };
   }
@@ -745,6 +1028,40 @@ export function figureBundle(figure: PlotlyFigure, summary: string): MimeBundle 
     "image/svg+xml": svg,
     "text/plain": summary,
   };
+}
+
+/**
+ * The trace with plotly's colorbar placed in the axes view's colorbar box, outlined and ticked like
+ * matplotlib's: MaxNLocator over the colour range (contour levels for filled contours), labels on the right.
+ */
+function withColorbar(trace: Trace, view: AxesView, figureWidth: number, figureHeight: number, levels?: readonly number[]): Trace {
+  const [x0, x1] = view.colorbarX!;
+  const [y0, y1] = view.colorbarY!;
+  const lengthPx = (y1 - y0) * figureHeight;
+  let ticks: { tickvals: readonly number[]; ticktext: string[] };
+  if (levels) {
+    // A tick at every level (matplotlib's colorbar of a contour set); uneven levels are plotted in level-index
+    // space (see contourf), so there the ticks sit at the indices.
+    ticks = { tickvals: trace.customdata ? levels.map((_, i) => i) : levels, ticktext: formatLinearTicks(levels).labels };
+  } else {
+    const scale = (trace.type === "scatter" ? trace.marker : trace) as Record<string, number>;
+    const [lo, hi] = trace.type === "scatter" ? [scale.cmin, scale.cmax] : [scale.zmin, scale.zmax];
+    const { major, labels } = axisTicks(lo, hi, "linear", autoBinCount(lengthPx, STYLE.fontSize, "y"));
+    ticks = { tickvals: major, ticktext: labels };
+  }
+  const colorbar = {
+    x: x0, xanchor: "left", y: y0, yanchor: "bottom", xref: "paper", yref: "paper",
+    len: y1 - y0, lenmode: "fraction",
+    thickness: (x1 - x0) * figureWidth, thicknessmode: "pixels",
+    xpad: 0, ypad: 0,
+    outlinewidth: STYLE.spineWidth, outlinecolor: "black",
+    ticks: "outside", ticklen: STYLE.tickLength, tickwidth: STYLE.tickWidth, tickcolor: "black",
+    tickmode: "array", ...ticks,
+    tickfont: { size: STYLE.fontSize },
+  };
+  return trace.type === "scatter"
+    ? { ...trace, marker: { ...(trace.marker as object), showscale: true, colorbar } }
+    : { ...trace, showscale: true, colorbar };
 }
 
 function checkScale(value: string): Scale {

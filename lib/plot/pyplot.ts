@@ -10,13 +10,18 @@ import {
   Axes,
   Figure,
   RawPlotlyFigure,
+  type AnnotateOptions,
+  type AxhlineOptions,
+  type AxvlineOptions,
   type BarOptions,
   type ContourOptions,
+  type FillBetweenOptions,
   type HistOptions,
   type ImageOptions,
   type LegendLocation,
   type PlotArgs,
   type ScatterOptions,
+  type TextOptions,
   type Trace,
 } from "./figure";
 import { STYLE } from "./style";
@@ -170,6 +175,60 @@ export function hist(x: PlotData, options?: HistOptions): [NDArray, NDArray] {
  */
 export function bar(x: PlotData | readonly string[], height: PlotData | number, options?: BarOptions): void {
   gca().bar(x, height, options);
+}
+
+/**
+ * A horizontal line across the current axes at `y` (matplotlib's `plt.axhline`); `xmin`/`xmax` are fractions
+ * of the axes' width, so the line spans the view however it is zoomed.
+ * @example plt.axhline(0.5, { color: "k", linestyle: "--", label: "threshold" })
+ */
+export function axhline(y?: number, options?: AxhlineOptions): void {
+  gca().axhline(y, options);
+}
+
+/**
+ * A vertical line across the current axes at `x` (matplotlib's `plt.axvline`); `ymin`/`ymax` are fractions
+ * of the axes' height.
+ * @example plt.axvline(1500, { color: "r", label: "early stop" })
+ */
+export function axvline(x?: number, options?: AxvlineOptions): void {
+  gca().axvline(x, options);
+}
+
+/**
+ * Fills the area between y1 and y2 (default 0) over x (matplotlib's `plt.fill_between`), e.g. a band of
+ * ± one standard deviation; `where` fills only the runs of points where it is true.
+ * @example plt.fill_between(x, lower, upper, { alpha: 0.2 })
+ */
+export function fill_between(x: PlotData, y1: PlotData | number, y2?: PlotData | number, options?: FillBetweenOptions): void {
+  gca().fill_between(x, y1, y2, options);
+}
+
+/**
+ * Writes text at (x, y) in data units of the current axes (matplotlib's `plt.text`), by default with its left
+ * end and baseline there.
+ * @example plt.text(2, 0.5, "overfitting starts", { color: "r", fontsize: 12 })
+ */
+export function text(x: number, y: number, s: string, options?: TextOptions): void {
+  gca().text(x, y, s, options);
+}
+
+/**
+ * Annotates the point `xy` (matplotlib's `plt.annotate`): the text at `xytext` (default `xy`) in data units,
+ * with an arrow to the point when `arrowprops` is given.
+ * @example plt.annotate("best", [12, 0.93], { xytext: [20, 0.8], arrowprops: { arrowstyle: "->" } })
+ */
+export function annotate(text: string, xy: readonly [number, number], options?: AnnotateOptions): void {
+  gca().annotate(text, xy, options);
+}
+
+/**
+ * A colorbar beside the current axes for its last image, filled contour or scatter with `c` values
+ * (matplotlib's `plt.colorbar()`): the axes narrows by 20 % to make room, as in matplotlib.
+ * @example plt.contourf(xx, yy, Z); plt.colorbar();
+ */
+export function colorbar(): void {
+  gcf().colorbar({ ax: gca() });
 }
 
 /**

@@ -16,6 +16,8 @@ export const STYLE = {
   figsize: [6.4, 4.8] as const,
   /** figure.subplot.* : where the grid of axes sits in the figure, as fractions. */
   subplot: { left: 0.125, right: 0.9, bottom: 0.11, top: 0.88, wspace: 0.2, hspace: 0.2 },
+  /** font.size in points; fontSize is the same in pixels. */
+  fontSizePt: 10,
   fontSize: pt(10),
   titleSize: pt(12),
   titlePad: pt(6),
@@ -29,6 +31,8 @@ export const STYLE = {
   gridWidth: pt(0.8),
   lineWidth: 1.5,
   markerSize: 6,
+  /** fig.colorbar's defaults: the bar takes `fraction` of the axes' width plus `pad`, and is 1/`aspect` as wide as tall. */
+  colorbar: { fraction: 0.15, pad: 0.05, aspect: 20 },
   legend: {
     /** In font sizes, as matplotlib's legend.* rcParams. */
     borderPad: 0.4,
@@ -40,6 +44,9 @@ export const STYLE = {
     frameAlpha: 0.8,
   },
 };
+
+/** How far DejaVu Sans reaches below the baseline, in font sizes: places text by its baseline from a box's bottom. */
+export const TEXT_DESCENT = 0.22;
 
 /**
  * Estimated width of a text line in DejaVu Sans (no font metrics in Node): 0.6 em per character on average,

@@ -1,14 +1,15 @@
 /**
- * The static picture: draws a plotly.js figure (the subset tsdl's pyplot emits — scatter lines and markers,
- * bars, heatmaps, images, filled contours, annotations, legends, linear and log axes) as a standalone SVG
- * document in Node, with matplotlib's tick locations and labels. Elements carry classes (axes, xtick, ytick,
- * line, markers, bar, raster, title, legend) so what is drawn can be inspected.
+ * The static picture: draws a plotly.js figure (the subset tsdl's pyplot emits — scatter lines, markers and
+ * "toself" fills, bars, heatmaps, images, filled contours, line shapes, annotations with arrows, colorbars,
+ * legends, linear and log axes) as a standalone SVG document in Node, with matplotlib's tick locations and
+ * labels. Elements carry classes (axes, xtick, ytick, line, markers, fill, shape, bar, raster, title, text,
+ * arrow, colorbar, cbtick, legend) so what is drawn can be inspected.
  */
 import { cm, hexToRgb, type RGB } from "./colors";
 import type { PlotlyFigure, Trace } from "./figure";
 import { MARKER_PATHS } from "./markers";
 import { pngDataUri } from "./png";
-import { FONT_FAMILY, legendSize, pt, STYLE, textWidth } from "./style";
+import { FONT_FAMILY, legendSize, pt, STYLE, TEXT_DESCENT, textWidth } from "./style";
 import { autoBinCount, autoLimits, axisTicks, type Scale, type Ticks } from "./ticks";
 
 /** An axis as drawn: pixel interval, view limits and scale. */
@@ -23,6 +24,9 @@ interface AxisFrame {
 
 interface AxesFrame {
   id: string;
+  /** plotly's axis ids, "x", "y2", … */
+  xId: string;
+  yId: string;
   x: AxisFrame;
   y: AxisFrame;
   left: number;
@@ -54,7 +58,8 @@ export function renderSvg(figure: PlotlyFigure): string {
   const body: string[] = [];
   body.push(`<rect width="${width}" height="${height}" fill="${layout.paper_bgcolor ?? "white"}"/>`);
   frames.forEach((frame) => body.push(drawAxes(frame, ids, layout, fontSize)));
-  for (const annotation of layout.annotations ?? []) body.push(drawAnnotation(annotation, plotArea, fontSize));
+  for (const trace of figure.data) body.push(drawColorbar(trace, plotArea, fontSize));
+  for (const annotation of layout.annotations ?? []) body.push(drawAnnotation(annotation, plotArea, fontSize, frames));
   body.push(...drawLegends(figure, plotArea, fontSize, ids));
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${width}" height="${height}" ` +
@@ -91,6 +96,8 @@ function axesFrames(figure: PlotlyFigure, area: { left: number; top: number; wid
     const top = area.top + (1 - dy1) * area.height;
     return {
       id: `${x}${y}`,
+      xId: x,
+      yId: y,
       left, right, top, bottom, traces,
       x: axisFrame(xLayout, traces, "x", [left, right]),
       y: axisFrame(yLayout, traces, "y", [bottom, top]),
@@ -170,7 +177,10 @@ function drawAxes(frame: AxesFrame, ids: IdSource, layout: Record<string, any>, 
   const visible = (direction: "x" | "y") => frame[direction].layout.visible !== false;
   parts.push(visible("x") ? drawGrid(frame.x, xTicks, [top, bottom], "x") : "", visible("y") ? drawGrid(frame.y, yTicks, [left, right], "y") : "");
   parts.push(`<clipPath id="${clipId}"><rect x="${n(left)}" y="${n(top)}" width="${n(right - left)}" height="${n(bottom - top)}"/></clipPath>`);
-  parts.push(`<g clip-path="url(#${clipId})">${frame.traces.map((trace) => drawTrace(trace, frame, ids)).join("")}</g>`);
+  // Shapes on layer "below" go under the traces, the rest (plotly's default "above") over them.
+  const shapes = ((layout.shapes ?? []) as Record<string, any>[]).filter((shape) => shapeAxis(shape.xref ?? "x") === frame.xId && shapeAxis(shape.yref ?? "y") === frame.yId);
+  const drawShapes = (below: boolean) => shapes.filter((shape) => (shape.layer === "below") === below).map((shape) => drawShape(shape, frame)).join("");
+  parts.push(`<g clip-path="url(#${clipId})">${drawShapes(true)}${frame.traces.map((trace) => drawTrace(trace, frame, ids)).join("")}${drawShapes(false)}</g>`);
   if (visible("x") && visible("y")) parts.push(drawSpines(frame));
   parts.push(visible("x") ? drawTicks(frame, "x", xTicks, fontSize) : "", visible("y") ? drawTicks(frame, "y", yTicks, fontSize) : "");
   return `<g class="axes" data-axes="${frame.id}" data-xlim="${frame.x.limits.join(",")}" data-ylim="${frame.y.limits.join(",")}" ` +
@@ -269,6 +279,30 @@ function drawTrace(trace: Trace, frame: AxesFrame, ids: IdSource): string {
   }
 }
 
+/** The axis a shape coordinate refers to: "x2 domain" → "x2". */
+function shapeAxis(ref: string): string {
+  return ref.replace(/ domain$/, "");
+}
+
+/**
+ * A plotly line shape (axhline/axvline): each end in data units of its axis (log10 on log axes, as plotly
+ * takes them) or, with a "domain" reference, as a fraction of the axes box.
+ */
+function drawShape(shape: Record<string, any>, frame: AxesFrame): string {
+  if (shape.type !== "line" || shape.visible === false) return "";
+  const place = (direction: "x" | "y", value: number) => {
+    const axis = frame[direction];
+    if (String(shape[`${direction}ref`] ?? direction).endsWith(" domain")) return axis.pixels[0] + value * (axis.pixels[1] - axis.pixels[0]);
+    return project(axis, axis.scale === "log" ? 10 ** value : value);
+  };
+  const line = (shape.line ?? {}) as Record<string, any>;
+  const width = line.width ?? 2;
+  const dash = dashArray(line.dash, width);
+  const d = `M${n(place("x", shape.x0))} ${n(place("y", shape.y0))}L${n(place("x", shape.x1))} ${n(place("y", shape.y1))}`;
+  return `<path class="shape line" d="${d}" fill="none" stroke="${line.color ?? "#444"}" stroke-width="${n(width)}"` +
+    `${dash ? ` stroke-dasharray="${dash}"` : ""}${shape.opacity !== undefined ? ` opacity="${shape.opacity}"` : ""} stroke-linecap="${dash ? "butt" : "square"}"/>`;
+}
+
 function drawScatter(trace: Trace, frame: AxesFrame, ids: IdSource): string {
   const ys = ((trace.y as (number | null)[]) ?? []).map((v) => (v === null ? NaN : v));
   const xs = positions(trace, "x", ys.length);
@@ -276,6 +310,7 @@ function drawScatter(trace: Trace, frame: AxesFrame, ids: IdSource): string {
   const px = xs.map((v) => project(frame.x, v));
   const py = ys.map((v) => project(frame.y, v));
   const parts: string[] = [];
+  if (trace.fill === "toself") parts.push(drawFill(trace, px, py));
   if (mode.includes("lines")) {
     const line = (trace.line ?? {}) as Record<string, any>;
     const width = line.width ?? 2;
@@ -291,12 +326,31 @@ function drawScatter(trace: Trace, frame: AxesFrame, ids: IdSource): string {
       d += `${pen ? " " : "M"}${n(px[i])} ${n(py[i])}`;
       pen = true;
     }
-    // After "M x y" further pairs are implicit line-tos, which keeps long lines compact.
-    parts.push(`<path class="line" d="${d}" fill="none" stroke="${line.color ?? "#1f77b4"}" stroke-width="${n(width)}"` +
+    // After "M x y" further pairs are implicit line-tos, which keeps long lines compact. A fill's edge of
+    // width 0 and a trace without points (an axhline's legend entry) draw nothing.
+    if (d && width > 0) parts.push(`<path class="line" d="${d}" fill="none" stroke="${line.color ?? "#1f77b4"}" stroke-width="${n(width)}"` +
       `${dash ? ` stroke-dasharray="${dash}"` : ""} stroke-linejoin="round" stroke-linecap="${dash ? "butt" : "square"}"/>`);
   }
   if (mode.includes("markers")) parts.push(drawMarkers(trace, px, py, ids));
   return parts.join("");
+}
+
+/** plotly's fill "toself": each run of points between gaps is closed into its own polygon. */
+function drawFill(trace: Trace, px: number[], py: number[]): string {
+  let d = "";
+  let pen = false;
+  for (let i = 0; i < px.length; i++) {
+    if (!Number.isFinite(px[i]) || !Number.isFinite(py[i])) {
+      if (pen) d += "Z";
+      pen = false;
+      continue;
+    }
+    d += `${pen ? " " : "M"}${n(px[i])} ${n(py[i])}`;
+    pen = true;
+  }
+  if (pen) d += "Z";
+  const color = (trace.fillcolor as string | undefined) ?? ((trace.line as Record<string, any> | undefined)?.color as string | undefined) ?? "#1f77b4";
+  return d ? `<path class="fill" d="${d}" fill="${color}" stroke="none"/>` : "";
 }
 
 /** SVG's dasharray for a plotly dash: our "3px,1px" lists or plotly's names. */
@@ -505,13 +559,104 @@ function cssRgb([r, g, b]: RGB): string {
   return `rgb(${Math.round(r)},${Math.round(g)},${Math.round(b)})`;
 }
 
-function drawAnnotation(annotation: Record<string, any>, area: { left: number; top: number; width: number; height: number }, fontSize: number): string {
+/**
+ * plotly's colorbar of a trace with `showscale` (on the trace, or its marker for scatter): the colour range as a
+ * one-pixel-wide PNG stretched over the bar, stepped by band for filled contours as plotly colours them, with
+ * an outline and the layout's ticks (`tickvals`/`ticktext`) outside on the right.
+ */
+function drawColorbar(trace: Trace, area: { left: number; top: number; width: number; height: number }, fontSize: number): string {
+  const holder = (trace.type === "scatter" ? trace.marker : trace) as Record<string, any> | undefined;
+  if (!holder?.showscale || trace.visible === false) return "";
+  const spec = (holder.colorbar ?? {}) as Record<string, any>;
+  const contours = trace.type === "contour" ? ((trace.contours ?? {}) as Record<string, number>) : undefined;
+  const [lo, hi]: number[] = contours ? [contours.start, contours.end] : trace.type === "scatter" ? [holder.cmin, holder.cmax] : [holder.zmin, holder.zmax];
+  const height = (spec.len ?? 1) * area.height;
+  const width: number = spec.thickness ?? 30;
+  const x = area.left + (spec.x ?? 1.02) * area.width - (spec.xanchor === "right" ? width : spec.xanchor === "center" ? width / 2 : 0);
+  const yAnchor = area.top + (1 - (spec.y ?? 0.5)) * area.height;
+  const top = spec.yanchor === "bottom" ? yAnchor - height : spec.yanchor === "top" ? yAnchor : yAnchor - height / 2;
+  const scale = colorscaleFunction(holder.colorscale);
+  const rows = Math.max(1, Math.round(height));
+  const levels = contours ? Math.floor((contours.end - contours.start) / contours.size + 1e-9) + 1 : 0;
+  const bytes = new Uint8Array(rows * 4);
+  for (let r = 0; r < rows; r++) {
+    const t = 1 - (r + 0.5) / rows;
+    // Band k of a filled contour has the colorscale at (k + 1) / levels, as drawContour paints it.
+    const [red, green, blue] = contours ? scale((Math.min(levels - 2, Math.floor((t * (hi - lo)) / contours.size)) + 1) / levels) : scale(t);
+    bytes.set([Math.round(red), Math.round(green), Math.round(blue), 255], r * 4);
+  }
+  const parts = [
+    `<image class="raster" x="${n(x)}" y="${n(top)}" width="${n(width)}" height="${n(height)}" preserveAspectRatio="none" style="image-rendering:pixelated" xlink:href="${pngDataUri(1, rows, bytes)}"/>`,
+    `<rect x="${n(x)}" y="${n(top)}" width="${n(width)}" height="${n(height)}" fill="none" stroke="${spec.outlinecolor ?? "black"}" stroke-width="${n(spec.outlinewidth ?? 1)}"/>`,
+  ];
+  const tickFont: number = spec.tickfont?.size ?? fontSize;
+  const length: number = spec.ticklen ?? STYLE.tickLength;
+  const values: number[] = Array.isArray(spec.tickvals) ? spec.tickvals : [];
+  values.forEach((v, i) => {
+    if (!(v >= Math.min(lo, hi) - 1e-9 * Math.abs(hi - lo) && v <= Math.max(lo, hi) + 1e-9 * Math.abs(hi - lo))) return;
+    const y = top + (1 - (v - lo) / (hi - lo)) * height;
+    parts.push(`<g class="cbtick" data-value="${v}"><path d="M${n(x + width)} ${n(y)}h${n(length)}" stroke="${spec.tickcolor ?? "black"}" stroke-width="${n(spec.tickwidth ?? STYLE.tickWidth)}"/>` +
+      `<text x="${n(x + width + length + STYLE.tickPad)}" y="${n(y + 0.35 * tickFont)}" font-size="${n(tickFont)}">${richText(String(spec.ticktext?.[i] ?? v))}</text></g>`);
+  });
+  return `<g class="colorbar" data-box="${[x, top, x + width, top + height].map(n).join(",")}">${parts.join("")}</g>`;
+}
+
+/**
+ * A plotly annotation: text placed in figure ("paper") or data coordinates by its anchors, and the arrow plotly
+ * draws by default from the text to (x, y). The arrow's tail (ax, ay) is in data units when axref/ayref name
+ * the axis, else a pixel offset; the shaft starts where it leaves the text's box.
+ */
+function drawAnnotation(annotation: Record<string, any>, area: { left: number; top: number; width: number; height: number }, fontSize: number, frames: AxesFrame[]): string {
   const size: number = annotation.font?.size ?? fontSize;
-  const x = area.left + annotation.x * area.width + (annotation.xshift ?? 0);
-  const yAnchor = area.top + (1 - annotation.y) * area.height - (annotation.yshift ?? 0);
-  const baseline = annotation.yanchor === "bottom" ? yAnchor - 0.22 * size : annotation.yanchor === "top" ? yAnchor + 0.8 * size : yAnchor + 0.35 * size;
+  const place = (direction: "x" | "y", value: number, ref: unknown) => {
+    const frame = frames.find((f) => (direction === "x" ? f.xId : f.yId) === ref);
+    if (!frame) return direction === "x" ? area.left + value * area.width : area.top + (1 - value) * area.height;
+    const axis = frame[direction];
+    return project(axis, axis.scale === "log" ? 10 ** value : value);
+  };
+  const head = [place("x", annotation.x, annotation.xref), place("y", annotation.y, annotation.yref)];
+  const arrow = annotation.showarrow !== false;
+  const tail = !arrow
+    ? head
+    : [
+        annotation.axref === annotation.xref && annotation.axref !== undefined ? place("x", annotation.ax, annotation.xref) : head[0] + (annotation.ax ?? -10),
+        annotation.ayref === annotation.yref && annotation.ayref !== undefined ? place("y", annotation.ay, annotation.yref) : head[1] + (annotation.ay ?? -30),
+      ];
+  const x = tail[0] + (annotation.xshift ?? 0);
+  const yAnchor = tail[1] - (annotation.yshift ?? 0);
+  const text = String(annotation.text ?? "");
+  const baseline = annotation.yanchor === "bottom" ? yAnchor - TEXT_DESCENT * size : annotation.yanchor === "top" ? yAnchor + 0.8 * size : yAnchor + 0.35 * size;
   const anchor = annotation.xanchor === "left" ? "start" : annotation.xanchor === "right" ? "end" : "middle";
-  return `<text class="title" x="${n(x)}" y="${n(baseline)}" text-anchor="${anchor}" font-size="${n(size)}">${richText(String(annotation.text ?? ""))}</text>`;
+  const color = annotation.font?.color;
+  const cls = annotation.xref === undefined || annotation.xref === "paper" ? "title" : "text";
+  const parts = [`<text class="${cls}" x="${n(x)}" y="${n(baseline)}" text-anchor="${anchor}" font-size="${n(size)}"${color ? ` fill="${color}"` : ""}>${richText(text)}</text>`];
+  if (arrow) {
+    const width = textWidth(text, size);
+    const left = anchor === "start" ? x : anchor === "end" ? x - width : x - width / 2;
+    const box = { left, right: left + width, top: baseline - 0.8 * size, bottom: baseline + TEXT_DESCENT * size };
+    parts.push(drawArrow(annotation, tail, head, box));
+  }
+  return parts.join("");
+}
+
+/** An annotation's arrow from the edge of the text's box towards the tail-to-head line's end, with a filled head. */
+function drawArrow(annotation: Record<string, any>, tail: number[], head: number[], box: { left: number; right: number; top: number; bottom: number }): string {
+  const [dx, dy] = [head[0] - tail[0], head[1] - tail[1]];
+  const length = Math.hypot(dx, dy);
+  const inside = tail[0] >= box.left && tail[0] <= box.right && tail[1] >= box.top && tail[1] <= box.bottom;
+  // The fraction of the way at which the line leaves the box (when the tail is inside it).
+  const exit = (d: number, from: number, low: number, high: number) => (d > 0 ? (high - from) / d : d < 0 ? (low - from) / d : Infinity);
+  const start = inside ? Math.min(1, exit(dx, tail[0], box.left, box.right), exit(dy, tail[1], box.top, box.bottom)) : 0;
+  if (!(length > 0) || start >= 1) return "";
+  const width: number = annotation.arrowwidth ?? 1;
+  const color: string = annotation.arrowcolor ?? "#444";
+  const [ux, uy] = [dx / length, dy / length];
+  const headLength = Math.min(5 * width, (1 - start) * length);
+  const base = [head[0] - ux * headLength, head[1] - uy * headLength];
+  const wing = 2.5 * width;
+  const d = `M${n(tail[0] + start * dx)} ${n(tail[1] + start * dy)}L${n(base[0])} ${n(base[1])}`;
+  const tip = `M${n(head[0])} ${n(head[1])}L${n(base[0] - uy * wing)} ${n(base[1] + ux * wing)}L${n(base[0] + uy * wing)} ${n(base[1] - ux * wing)}Z`;
+  return `<g class="arrow"><path d="${d}" stroke="${color}" stroke-width="${n(width)}" fill="none"/><path d="${tip}" fill="${color}"/></g>`;
 }
 
 /** Legends: plotly's `legend`, `legend2`, … boxes listing the traces that show in them. */
@@ -545,8 +690,8 @@ function drawLegends(figure: PlotlyFigure, area: { left: number; top: number; wi
 }
 
 function legendHandle(trace: Trace, x0: number, x1: number, y: number, size: number, ids: IdSource): string {
-  if (trace.type === "bar") {
-    const color = (trace.marker as Record<string, any>)?.color;
+  if (trace.type === "bar" || trace.fill === "toself") {
+    const color = trace.fill === "toself" ? trace.fillcolor : (trace.marker as Record<string, any>)?.color;
     return `<rect x="${n(x0)}" y="${n(y - 0.35 * size)}" width="${n(x1 - x0)}" height="${n(0.7 * size)}" fill="${Array.isArray(color) ? color[0] : color ?? "#1f77b4"}"/>`;
   }
   const mode = String(trace.mode ?? "lines");
