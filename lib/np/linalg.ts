@@ -1,6 +1,8 @@
 /**
- * Products, norms and linear systems (numpy's `dot`, `matmul`, `outer`, `tensordot`, `einsum`, `trace`,
- * `cross`, `linalg.norm`, `linalg.inv`, `linalg.det`, `linalg.solve`, `linalg.matrix_power`).
+ * Products, norms, linear systems and decompositions (numpy's `dot`, `matmul`, `outer`, `tensordot`,
+ * `einsum`, `trace`, `cross`, `linalg.norm`, `linalg.inv`, `linalg.det`, `linalg.solve`,
+ * `linalg.matrix_power`, `linalg.eigh`, `linalg.svd`, `linalg.qr`, `linalg.cholesky`, `linalg.lstsq`,
+ * `linalg.pinv`, `linalg.matrix_rank`, `linalg.slogdet` and their relatives).
  */
 import { isFloat, promoteTypes, type DType, type TypedArray } from "./dtype";
 import { IndexError, LinAlgError, ValueError, formatShape, normalizeAxis, normalizeAxisTuple } from "./errors";
@@ -676,19 +678,7 @@ export function det(a: ArrayLike): NDArray | number {
   const out = empty(x.shape.slice(0, -2), "float64", "unspecified");
   const pivots = new Int32Array(n);
   for (let t = 0; t < out.size; t++) {
-    const matrix = (lu.data as Float64Array).subarray(lu.offset + t * n * n, lu.offset + (t + 1) * n * n);
-    if (!luFactor(matrix, n, pivots)) {
-      out.data[t] = 0;
-      continue;
-    }
-    let sign = 1;
-    let logdet = 0;
-    for (let i = 0; i < n; i++) {
-      const u = matrix[i * n + i];
-      if (pivots[i] !== i) sign = -sign;
-      if (u < 0) sign = -sign;
-      logdet += Math.log(Math.abs(u));
-    }
+    const [sign, logdet] = luSignLogdet((lu.data as Float64Array).subarray(lu.offset + t * n * n, lu.offset + (t + 1) * n * n), n, pivots);
     out.data[t] = sign * Math.exp(logdet);
   }
   const result = out.astype(linalgDType(x));
@@ -773,4 +763,744 @@ export function linalgOuter(x1: ArrayLike, x2: ArrayLike): NDArray {
   const y = asarray(x2);
   if (x.ndim !== 1 || y.ndim !== 1) throw new ValueError(`Input arrays must be one-dimensional, but they are x1.ndim=${x.ndim} and x2.ndim=${y.ndim}.`);
   return outer(x, y);
+}
+
+// ---- Decompositions: eigh, svd, qr, cholesky, and what builds on them ----
+// Every matrix is factored in a float64 row-major copy (numpy's linalg computes in float64 too); results are
+// float32 only when the input is.
+
+const EPS = 2 ** -52;
+
+/** An operand of svd, qr and the functions on them: a matrix or a stack of them, any shape. */
+function stacked2d(a: ArrayLike): NDArray {
+  const x = asarray(a);
+  if (x.ndim < 2) throw new LinAlgError(`${x.ndim}-dimensional array given. Array must be at least two-dimensional`);
+  return x;
+}
+
+/** Calls `each` with every matrix of a stack as a float64 row-major copy of its own, and its place t in the stack. */
+function eachMatrix(x: NDArray, each: (matrix: Float64Array, t: number) => void): void {
+  const [m, n] = x.shape.slice(-2);
+  const data = x.astype("float64").data as Float64Array;
+  const count = shapeSize(x.shape.slice(0, -2));
+  for (let t = 0; t < count; t++) each(data.subarray(t * m * n, (t + 1) * m * n), t);
+}
+
+/**
+ * A float64 stack (batch + item shape) of per-matrix results: `put(t, values)` writes the t-th item;
+ * `result(dtype)` casts once at the end.
+ */
+function resultStack(batch: readonly number[], item: readonly number[]) {
+  const out = empty([...batch, ...item], "float64", "unspecified");
+  const size = shapeSize(item);
+  return {
+    put: (t: number, values: Float64Array) => (out.data as Float64Array).set(values, t * size),
+    result: (dtype: DType) => (dtype === "float64" ? out : out.astype(dtype)),
+  };
+}
+
+function allFinite(values: Float64Array): boolean {
+  for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i])) return false;
+  return true;
+}
+
+function transposed(a: Float64Array, rows: number, cols: number): Float64Array {
+  const out = new Float64Array(rows * cols);
+  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) out[j * rows + i] = a[i * cols + j];
+  return out;
+}
+
+/** A tuple that also names its items, like Python's namedtuple: `[w, v] = r` and `r.eigenvalues` both work. */
+function namedTuple<R>(fields: Record<string, unknown>): R {
+  return Object.assign(Object.values(fields), fields) as R;
+}
+
+/**
+ * Householder QR of the m×n row-major matrix `a`, in place, as LAPACK's geqr2 stores it: R on and above the
+ * diagonal, each reflector's vector below it (its leading 1 implied), and its scale in the returned `tau`.
+ * The reflectors are LAPACK's (R's diagonal is negative where the column's head is positive), so Q and R
+ * come out with numpy's signs.
+ */
+function householderQR(a: Float64Array, m: number, n: number): Float64Array {
+  const k = Math.min(m, n);
+  const tau = new Float64Array(k);
+  const w = new Float64Array(n);
+  for (let c = 0; c < k; c++) {
+    let tail = 0;
+    for (let i = c + 1; i < m; i++) tail += a[i * n + c] * a[i * n + c];
+    // A column already zero below the diagonal needs no reflection (LAPACK's tau = 0), NaN propagates.
+    if (tail === 0) continue;
+    const alpha = a[c * n + c];
+    const length = Math.sqrt(alpha * alpha + tail);
+    const beta = alpha >= 0 ? -length : length;
+    tau[c] = (beta - alpha) / beta;
+    const scale = 1 / (alpha - beta);
+    for (let i = c + 1; i < m; i++) a[i * n + c] *= scale;
+    a[c * n + c] = beta;
+    applyReflector(a, n, c, c + 1, n, m, tau[c], a, n, c, w);
+  }
+  return tau;
+}
+
+/**
+ * Applies the reflector I − τ·v·vᵀ to rows `row`… of columns [from, to) of the matrix `target` (row-major,
+ * `width` columns); v is column `col` of `h` (`hWidth` columns) from row `row` down, with an implied 1 at the
+ * top. Row by row, so that every inner loop is unit-stride.
+ */
+function applyReflector(target: Float64Array, width: number, row: number, from: number, to: number, m: number, tau: number, h: Float64Array, hWidth: number, col: number, w: Float64Array): void {
+  for (let j = from; j < to; j++) w[j] = target[row * width + j];
+  for (let i = row + 1; i < m; i++) {
+    const v = h[i * hWidth + col];
+    for (let j = from; j < to; j++) w[j] += v * target[i * width + j];
+  }
+  for (let j = from; j < to; j++) {
+    w[j] *= tau;
+    target[row * width + j] -= w[j];
+  }
+  for (let i = row + 1; i < m; i++) {
+    const v = h[i * hWidth + col];
+    for (let j = from; j < to; j++) target[i * width + j] -= w[j] * v;
+  }
+}
+
+/** The first `columns` columns of Q from householderQR's reflectors (LAPACK's orgqr): an m×columns row-major matrix. */
+function householderQ(h: Float64Array, m: number, n: number, tau: Float64Array, columns: number): Float64Array {
+  const q = new Float64Array(m * columns);
+  for (let i = 0; i < Math.min(m, columns); i++) q[i * columns + i] = 1;
+  const w = new Float64Array(columns);
+  // Backwards, so that each reflector meets only the columns from its own on (the others are still e_j there).
+  for (let k = Math.min(m, n) - 1; k >= 0; k--) if (tau[k] !== 0) applyReflector(q, columns, k, k, columns, m, tau[k], h, n, k, w);
+  return q;
+}
+
+/**
+ * Householder reduction of the symmetric n×n matrix in `v` (row-major, lower triangle read) to tridiagonal
+ * form, d the diagonal and e the subdiagonal (e[i] beside d[i]), `v` becoming the orthogonal transformation.
+ * The Handbook's tred2 (Wilkinson & Reinsch), as JAMA writes it.
+ */
+function tridiagonalize(v: Float64Array, n: number, d: Float64Array, e: Float64Array): void {
+  const V = (i: number, j: number) => i * n + j;
+  for (let j = 0; j < n; j++) d[j] = v[V(n - 1, j)];
+  for (let i = n - 1; i > 0; i--) {
+    let scale = 0;
+    let h = 0;
+    for (let k = 0; k < i; k++) scale += Math.abs(d[k]);
+    if (scale === 0) {
+      e[i] = d[i - 1];
+      for (let j = 0; j < i; j++) {
+        d[j] = v[V(i - 1, j)];
+        v[V(i, j)] = 0;
+        v[V(j, i)] = 0;
+      }
+    } else {
+      for (let k = 0; k < i; k++) {
+        d[k] /= scale;
+        h += d[k] * d[k];
+      }
+      let f = d[i - 1];
+      let g = Math.sqrt(h);
+      if (f > 0) g = -g;
+      e[i] = scale * g;
+      h -= f * g;
+      d[i - 1] = f - g;
+      for (let j = 0; j < i; j++) e[j] = 0;
+      for (let j = 0; j < i; j++) {
+        f = d[j];
+        v[V(j, i)] = f;
+        g = e[j] + v[V(j, j)] * f;
+        for (let k = j + 1; k <= i - 1; k++) {
+          g += v[V(k, j)] * d[k];
+          e[k] += v[V(k, j)] * f;
+        }
+        e[j] = g;
+      }
+      f = 0;
+      for (let j = 0; j < i; j++) {
+        e[j] /= h;
+        f += e[j] * d[j];
+      }
+      const hh = f / (h + h);
+      for (let j = 0; j < i; j++) e[j] -= hh * d[j];
+      for (let j = 0; j < i; j++) {
+        f = d[j];
+        g = e[j];
+        for (let k = j; k <= i - 1; k++) v[V(k, j)] -= f * e[k] + g * d[k];
+        d[j] = v[V(i - 1, j)];
+        v[V(i, j)] = 0;
+      }
+    }
+    d[i] = h;
+  }
+  for (let i = 0; i < n - 1; i++) {
+    v[V(n - 1, i)] = v[V(i, i)];
+    v[V(i, i)] = 1;
+    const h = d[i + 1];
+    if (h !== 0) {
+      for (let k = 0; k <= i; k++) d[k] = v[V(k, i + 1)] / h;
+      for (let j = 0; j <= i; j++) {
+        let g = 0;
+        for (let k = 0; k <= i; k++) g += v[V(k, i + 1)] * v[V(k, j)];
+        for (let k = 0; k <= i; k++) v[V(k, j)] -= g * d[k];
+      }
+    }
+    for (let k = 0; k <= i; k++) v[V(k, i + 1)] = 0;
+  }
+  for (let j = 0; j < n; j++) {
+    d[j] = v[V(n - 1, j)];
+    v[V(n - 1, j)] = 0;
+  }
+  if (n > 0) v[V(n - 1, n - 1)] = 1;
+  e[0] = 0;
+}
+
+/**
+ * Eigenvalues of the symmetric tridiagonal matrix (d, e) by the implicit QL method (the Handbook's tql2, as
+ * JAMA writes it), sorted ascending into d. With `vectors` (the transformation from tridiagonalize,
+ * transposed: row i the i-th basis vector), its rows become the eigenvectors, in the same order.
+ */
+function tridiagonalEigen(d: Float64Array, e: Float64Array, n: number, vectors: Float64Array | null): void {
+  for (let i = 1; i < n; i++) e[i - 1] = e[i];
+  if (n > 0) e[n - 1] = 0;
+  let f = 0;
+  let tst1 = 0;
+  const rotate = (i: number, c: number, s: number) => {
+    if (!vectors) return;
+    for (let k = 0, a = i * n, b = (i + 1) * n; k < n; k++, a++, b++) {
+      const h = vectors[b];
+      vectors[b] = s * vectors[a] + c * h;
+      vectors[a] = c * vectors[a] - s * h;
+    }
+  };
+  for (let l = 0; l < n; l++) {
+    tst1 = Math.max(tst1, Math.abs(d[l]) + Math.abs(e[l]));
+    let m = l;
+    while (m < n - 1 && Math.abs(e[m]) > EPS * tst1) m++;
+    if (m > l) {
+      let iterations = 0;
+      do {
+        // LAPACK's steqr gives up after 30 iterations per eigenvalue; so does numpy then.
+        if (++iterations > 30 * n) throw new LinAlgError("Eigenvalues did not converge");
+        let g = d[l];
+        let p = (d[l + 1] - g) / (2 * e[l]);
+        let r = Math.hypot(p, 1);
+        if (p < 0) r = -r;
+        d[l] = e[l] / (p + r);
+        d[l + 1] = e[l] * (p + r);
+        const dl1 = d[l + 1];
+        let h = g - d[l];
+        for (let i = l + 2; i < n; i++) d[i] -= h;
+        f += h;
+        p = d[m];
+        let c = 1;
+        let c2 = c;
+        let c3 = c;
+        const el1 = e[l + 1];
+        let s = 0;
+        let s2 = 0;
+        for (let i = m - 1; i >= l; i--) {
+          c3 = c2;
+          c2 = c;
+          s2 = s;
+          g = c * e[i];
+          h = c * p;
+          r = Math.hypot(p, e[i]);
+          e[i + 1] = s * r;
+          s = e[i] / r;
+          c = p / r;
+          p = c * d[i] - s * g;
+          d[i + 1] = h + s * (c * g + s * d[i]);
+          rotate(i, c, s);
+        }
+        p = (-s * s2 * c3 * el1 * e[l]) / dl1;
+        e[l] = s * p;
+        d[l] = c * p;
+      } while (Math.abs(e[l]) > EPS * tst1);
+    }
+    d[l] += f;
+    e[l] = 0;
+  }
+  for (let i = 0; i < n - 1; i++) {
+    let k = i;
+    for (let j = i + 1; j < n; j++) if (d[j] < d[k]) k = j;
+    if (k === i) continue;
+    [d[i], d[k]] = [d[k], d[i]];
+    if (vectors) for (let j = 0; j < n; j++) [vectors[i * n + j], vectors[k * n + j]] = [vectors[k * n + j], vectors[i * n + j]];
+  }
+}
+
+/**
+ * Eigenvalues (ascending) and, when asked, eigenvectors (columns of an n×n row-major matrix) of the symmetric
+ * matrix whose `uplo` triangle `a` holds. Non-finite input gives NaN throughout (LAPACK's answer there is
+ * unspecified).
+ */
+function symmetricEigen(a: Float64Array, n: number, uplo: "L" | "U", wantVectors: boolean): { values: Float64Array; vectors: Float64Array | null } {
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < i; j++) {
+      if (uplo === "L") a[j * n + i] = a[i * n + j];
+      else a[i * n + j] = a[j * n + i];
+    }
+  }
+  const values = new Float64Array(n);
+  if (!allFinite(a)) return { values: values.fill(NaN), vectors: wantVectors ? new Float64Array(n * n).fill(NaN) : null };
+  const e = new Float64Array(n);
+  tridiagonalize(a, n, values, e);
+  const basis = wantVectors ? transposed(a, n, n) : null;
+  tridiagonalEigen(values, e, n, basis);
+  return { values, vectors: basis && transposed(basis, n, n) };
+}
+
+/** The rows of `a` (n rows of length `length`) made orthonormal by one-sided Jacobi rotations, applied to the rows of `v` too. */
+function jacobiOrthogonalize(a: Float64Array, n: number, length: number, v: Float64Array | null): void {
+  const tolerance = Math.max(length, 1) * EPS;
+  const rotate = (x: Float64Array, p: number, q: number, len: number, c: number, s: number) => {
+    for (let i = 0, ip = p * len, iq = q * len; i < len; i++, ip++, iq++) {
+      const xp = x[ip];
+      const xq = x[iq];
+      x[ip] = c * xp - s * xq;
+      x[iq] = s * xp + c * xq;
+    }
+  };
+  // Cyclic sweeps converge quadratically: a handful for any size; LAPACK's gesvj allows 30.
+  for (let sweep = 0; sweep < 30; sweep++) {
+    let rotated = false;
+    for (let p = 0; p < n - 1; p++) {
+      for (let q = p + 1; q < n; q++) {
+        let alpha = 0;
+        let beta = 0;
+        let gamma = 0;
+        for (let i = 0, ip = p * length, iq = q * length; i < length; i++, ip++, iq++) {
+          alpha += a[ip] * a[ip];
+          beta += a[iq] * a[iq];
+          gamma += a[ip] * a[iq];
+        }
+        if (Math.abs(gamma) <= tolerance * Math.sqrt(alpha) * Math.sqrt(beta)) continue;
+        rotated = true;
+        const zeta = (beta - alpha) / (2 * gamma);
+        const t = (zeta >= 0 ? 1 : -1) / (Math.abs(zeta) + Math.hypot(1, zeta));
+        const c = 1 / Math.sqrt(1 + t * t);
+        rotate(a, p, q, length, c, c * t);
+        if (v) rotate(v, p, q, n, c, c * t);
+      }
+    }
+    if (!rotated) return;
+  }
+  throw new LinAlgError("SVD did not converge");
+}
+
+/**
+ * Fills the zero rows of `u` (n orthonormal-or-zero rows of length n) with unit vectors orthogonal to the
+ * others: the singular vectors of zero singular values, which any orthonormal completion serves.
+ */
+function completeOrthonormal(u: Float64Array, n: number, zero: boolean[]): void {
+  const candidate = new Float64Array(n);
+  const project = (x: Float64Array) => {
+    for (let j = 0; j < n; j++) {
+      if (zero[j]) continue;
+      let dotj = 0;
+      for (let i = 0; i < n; i++) dotj += u[j * n + i] * x[i];
+      for (let i = 0; i < n; i++) x[i] -= dotj * u[j * n + i];
+    }
+  };
+  for (let k = 0; k < n; k++) {
+    if (!zero[k]) continue;
+    // The unit vector with the most left after projection: at least 1/n of it remains, so it is well defined.
+    let best = -1;
+    let bestNorm = 0;
+    for (let b = 0; b < n; b++) {
+      candidate.fill(0);
+      candidate[b] = 1;
+      project(candidate);
+      const norm = Math.hypot(...candidate);
+      if (norm > bestNorm) [best, bestNorm] = [b, norm];
+    }
+    candidate.fill(0);
+    candidate[best] = 1;
+    project(candidate);
+    project(candidate);
+    const norm = Math.hypot(...candidate);
+    for (let i = 0; i < n; i++) u[k * n + i] = candidate[i] / norm;
+    zero[k] = false;
+  }
+}
+
+type SVDVectors = "none" | "reduced" | "complete";
+
+/**
+ * The SVD of the m×n row-major matrix `a` (overwritten): singular values descending, U (m×m when complete,
+ * else m×min(m,n)) and Vᵀ (n×n when complete, else min(m,n)×n), row-major. A tall matrix is first reduced to
+ * its n×n R by Householder QR, whose columns one-sided Jacobi then makes orthogonal: R·V = U_R·diag(s), and
+ * U = Q·U_R. A wide one is factored transposed.
+ */
+function svdMatrix(a: Float64Array, m: number, n: number, vectors: SVDVectors): { s: Float64Array; u: Float64Array; vt: Float64Array } {
+  if (!allFinite(a)) throw new LinAlgError("SVD did not converge");
+  if (m < n) {
+    const { s, u, vt } = svdMatrix(transposed(a, m, n), n, m, vectors);
+    return vectors === "none" ? { s, u, vt } : { s, u: transposed(vt, m, m), vt: transposed(u, n, u.length / n) };
+  }
+  const tau = householderQR(a, m, n);
+  const columns = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) for (let j = i; j < n; j++) columns[j * n + i] = a[i * n + j];
+  const v = vectors === "none" ? null : new Float64Array(n * n);
+  for (let i = 0; v && i < n; i++) v[i * n + i] = 1;
+  jacobiOrthogonalize(columns, n, n, v);
+  const norms = Array.from({ length: n }, (_, j) => Math.hypot(...columns.subarray(j * n, (j + 1) * n)));
+  const order = [...norms.keys()].sort((x, y) => norms[y] - norms[x]);
+  const s = Float64Array.from(order, (j) => norms[j]);
+  if (!v) return { s, u: new Float64Array(0), vt: new Float64Array(0) };
+  const vt = new Float64Array(n * n);
+  const uR = new Float64Array(n * n);
+  order.forEach((j, k) => {
+    vt.set(v.subarray(j * n, (j + 1) * n), k * n);
+    if (s[k] !== 0) for (let i = 0; i < n; i++) uR[k * n + i] = columns[j * n + i] / s[k];
+  });
+  completeOrthonormal(uR, n, [...s].map((x) => x === 0));
+  const width = vectors === "complete" ? m : n;
+  const q = householderQ(a, m, n, tau, width);
+  const u = new Float64Array(m * width);
+  for (let r = 0; r < m; r++) {
+    for (let k = 0; k < n; k++) {
+      let total = 0;
+      for (let i = 0; i < n; i++) total += q[r * width + i] * uR[k * n + i];
+      u[r * width + k] = total;
+    }
+    for (let k = n; k < width; k++) u[r * width + k] = q[r * width + k];
+  }
+  return { s, u, vt };
+}
+
+export interface EighOptions {
+  /** Which triangle of the matrix is read: "L" (default) or "U"; the other is ignored. */
+  UPLO?: "L" | "U" | "l" | "u";
+}
+
+/** numpy 2's `EighResult`: destructure as `[eigenvalues, eigenvectors]` or read the fields. */
+export type EighResult = readonly [eigenvalues: NDArray, eigenvectors: NDArray] & { readonly eigenvalues: NDArray; readonly eigenvectors: NDArray };
+
+function eighBatch(a: ArrayLike, options: EighOptions, wantVectors: boolean): { values: NDArray; vectors: NDArray } {
+  const uplo = (options.UPLO ?? "L").toUpperCase();
+  if (uplo !== "L" && uplo !== "U") throw new ValueError("UPLO argument must be 'L' or 'U'");
+  const x = stackedSquare(a);
+  const n = x.shape[x.ndim - 1];
+  const batch = x.shape.slice(0, -2);
+  const values = resultStack(batch, [n]);
+  const vectors = resultStack(wantVectors ? batch : [0], [n, n]);
+  eachMatrix(x, (matrix, t) => {
+    const eigen = symmetricEigen(matrix, n, uplo, wantVectors);
+    values.put(t, eigen.values);
+    if (eigen.vectors) vectors.put(t, eigen.vectors);
+  });
+  const dtype = linalgDType(x);
+  return { values: values.result(dtype), vectors: vectors.result(dtype) };
+}
+
+/**
+ * Eigenvalues (ascending) and orthonormal eigenvectors (the columns) of a symmetric matrix, or of each in a
+ * stack (numpy's `np.linalg.eigh`); only the `UPLO` triangle is read. Householder tridiagonalisation and
+ * implicit QL iteration. Eigenvectors are unique only up to sign (and, for a repeated eigenvalue, a rotation
+ * among its own), so they may differ from numpy's by those; a·v = v·diag(w) holds either way. NaN or
+ * infinity in the triangle read gives NaN throughout, where numpy's LAPACK returns unspecified values.
+ * @example
+ * const { eigenvalues, eigenvectors } = np.linalg.eigh(np.array([[2, 1], [1, 2]]))  // eigenvalues array([1., 3.])
+ * const [w, v] = np.linalg.eigh(cov)
+ */
+export function eigh(a: ArrayLike, options: EighOptions = {}): EighResult {
+  const { values, vectors } = eighBatch(a, options, true);
+  return namedTuple<EighResult>({ eigenvalues: values, eigenvectors: vectors });
+}
+
+/**
+ * Eigenvalues (ascending) of a symmetric matrix, or of each in a stack (numpy's `np.linalg.eigvalsh`); only
+ * the `UPLO` triangle is read.
+ * @example np.linalg.eigvalsh(np.array([[2, 1], [1, 2]])) // array([1., 3.])
+ */
+export function eigvalsh(a: ArrayLike, options: EighOptions = {}): NDArray {
+  return eighBatch(a, options, false).values;
+}
+
+export interface SVDOptions {
+  /** U of shape (M, M) and Vh (N, N) (default), or the reduced (M, K) and (K, N), K = min(M, N). */
+  full_matrices?: boolean;
+  /** False returns the singular values alone. */
+  compute_uv?: boolean;
+}
+
+/** numpy 2's `SVDResult`: destructure as `[U, S, Vh]` or read the fields. */
+export type SVDResult = readonly [U: NDArray, S: NDArray, Vh: NDArray] & { readonly U: NDArray; readonly S: NDArray; readonly Vh: NDArray };
+
+/**
+ * Singular value decomposition a = U·diag(S)·Vh of a matrix, or of each in a stack (numpy's
+ * `np.linalg.svd`): singular values descending, U and Vh orthonormal. Householder QR, then one-sided Jacobi
+ * on R. Singular vectors are unique only up to sign (and rotation among equal singular values), so they may
+ * differ from numpy's by those. A matrix holding NaN or infinity raises numpy's LinAlgError "SVD did not
+ * converge" (numpy's LAPACK raises it for NaN, and returns NaN singular values for infinity).
+ * @example
+ * const { U, S, Vh } = np.linalg.svd(X, { full_matrices: false })
+ * np.linalg.svd(np.array([[3, 0], [0, 4]]), { compute_uv: false }) // array([4., 3.])
+ */
+export function svd(a: ArrayLike, options: SVDOptions & { compute_uv: false }): NDArray;
+export function svd(a: ArrayLike, options?: SVDOptions & { compute_uv?: true }): SVDResult;
+export function svd(a: ArrayLike, options?: SVDOptions): SVDResult | NDArray;
+export function svd(a: ArrayLike, options: SVDOptions = {}): SVDResult | NDArray {
+  const x = stacked2d(a);
+  const [m, n] = x.shape.slice(-2);
+  const k = Math.min(m, n);
+  const batch = x.shape.slice(0, -2);
+  const vectors: SVDVectors = options.compute_uv === false ? "none" : options.full_matrices === false ? "reduced" : "complete";
+  const [uColumns, vRows] = vectors === "complete" ? [m, n] : [k, k];
+  const unused = vectors === "none";
+  const S = resultStack(batch, [k]);
+  const U = resultStack(unused ? [0] : batch, [m, uColumns]);
+  const Vh = resultStack(unused ? [0] : batch, [vRows, n]);
+  eachMatrix(x, (matrix, t) => {
+    const { s, u, vt } = svdMatrix(matrix, m, n, vectors);
+    S.put(t, s);
+    if (vectors === "none") return;
+    U.put(t, u);
+    Vh.put(t, vt);
+  });
+  const dtype = linalgDType(x);
+  if (vectors === "none") return S.result(dtype);
+  return namedTuple<SVDResult>({ U: U.result(dtype), S: S.result(dtype), Vh: Vh.result(dtype) });
+}
+
+/**
+ * Singular values of a matrix, or of each in a stack, descending (numpy's `np.linalg.svdvals`, which is
+ * `svd(x, compute_uv=False)`).
+ * @example np.linalg.svdvals(np.array([[3, 0], [0, 4]])) // array([4., 3.])
+ */
+export function svdvals(x: ArrayLike): NDArray {
+  return svd(x, { compute_uv: false });
+}
+
+export interface QROptions {
+  /**
+   * "reduced" (default): Q (M, K) and R (K, N), K = min(M, N); "complete": Q (M, M) and R (M, N); "r": R
+   * alone, (K, N). numpy's "raw" and its deprecated aliases are not supported.
+   */
+  mode?: "reduced" | "complete" | "r";
+}
+
+/** numpy 2's `QRResult`: destructure as `[Q, R]` or read the fields. */
+export type QRResult = readonly [Q: NDArray, R: NDArray] & { readonly Q: NDArray; readonly R: NDArray };
+
+/**
+ * QR factorisation a = Q·R of a matrix, or of each in a stack (numpy's `np.linalg.qr`): Q with orthonormal
+ * columns, R upper triangular. Householder reflections chosen as LAPACK chooses them, so the signs agree
+ * with numpy's (R's diagonal is negative where the column's leading element is positive).
+ * @example
+ * const { Q, R } = np.linalg.qr(np.array([[3, 1], [4, 2]]))  // R array([[-5. , -2.2], [ 0. ,  0.4]])
+ * np.linalg.qr(A, { mode: "r" })                              // R alone
+ */
+export function qr(a: ArrayLike, options: { mode: "r" }): NDArray;
+export function qr(a: ArrayLike, options?: { mode?: "reduced" | "complete" }): QRResult;
+export function qr(a: ArrayLike, options?: QROptions): QRResult | NDArray;
+export function qr(a: ArrayLike, options: QROptions = {}): QRResult | NDArray {
+  const mode = options.mode ?? "reduced";
+  if (mode !== "reduced" && mode !== "complete" && mode !== "r") throw new ValueError(`Unrecognized mode '${mode}'`);
+  const x = stacked2d(a);
+  const [m, n] = x.shape.slice(-2);
+  const k = Math.min(m, n);
+  const rows = mode === "complete" ? m : k;
+  const batch = x.shape.slice(0, -2);
+  const Q = resultStack(mode === "r" ? [0] : batch, [m, rows]);
+  const R = resultStack(batch, [rows, n]);
+  eachMatrix(x, (matrix, t) => {
+    const tau = householderQR(matrix, m, n);
+    const r = new Float64Array(rows * n);
+    for (let i = 0; i < k; i++) r.set(matrix.subarray(i * n + i, (i + 1) * n), i * n + i);
+    R.put(t, r);
+    if (mode !== "r") Q.put(t, householderQ(matrix, m, n, tau, rows));
+  });
+  const dtype = linalgDType(x);
+  return mode === "r" ? R.result(dtype) : namedTuple<QRResult>({ Q: Q.result(dtype), R: R.result(dtype) });
+}
+
+/**
+ * The Cholesky factor of a symmetric positive-definite matrix, or of each in a stack (numpy's
+ * `np.linalg.cholesky`): lower triangular L with a = L·Lᵀ, reading a's lower triangle; with `upper`, the
+ * upper triangular U = Lᵀ with a = Uᵀ·U, reading a's upper triangle.
+ * @example np.linalg.cholesky(np.array([[4, 2], [2, 3]])) // array([[2.        , 0.        ], [1.        , 1.41421356]])
+ */
+export function cholesky(a: ArrayLike, options: { upper?: boolean } = {}): NDArray {
+  const x = stackedSquare(a);
+  const n = x.shape[x.ndim - 1];
+  const factors = resultStack(x.shape.slice(0, -2), [n, n]);
+  eachMatrix(options.upper ? swapaxes(x, -1, -2) : x, (matrix, t) => {
+    const l = new Float64Array(n * n);
+    for (let j = 0; j < n; j++) {
+      for (let i = j; i < n; i++) {
+        let total = matrix[i * n + j];
+        for (let p = 0; p < j; p++) total -= l[i * n + p] * l[j * n + p];
+        if (i > j) {
+          l[i * n + j] = total / l[j * n + j];
+          continue;
+        }
+        // NaN passes on, as LAPACK's potrf lets it; only a pivot that is not positive stops it.
+        if (total <= 0) throw new LinAlgError("Matrix is not positive definite");
+        l[j * n + j] = Math.sqrt(total);
+      }
+    }
+    factors.put(t, options.upper ? transposed(l, n, n) : l);
+  });
+  return factors.result(linalgDType(x));
+}
+
+/** numpy 2's `SlogdetResult`: destructure as `[sign, logabsdet]` or read the fields. */
+export type SlogdetResult<T = NDArray | number> = readonly [sign: T, logabsdet: T] & { readonly sign: T; readonly logabsdet: T };
+
+/** Sign and log|det| of the n×n matrix factored in place by luFactor; a singular one gives (0, −∞). */
+function luSignLogdet(matrix: Float64Array, n: number, pivots: Int32Array): [number, number] {
+  if (!luFactor(matrix, n, pivots)) return [0, -Infinity];
+  let sign = 1;
+  let logdet = 0;
+  for (let i = 0; i < n; i++) {
+    const u = matrix[i * n + i];
+    if (pivots[i] !== i) sign = -sign;
+    if (u < 0) sign = -sign;
+    logdet += Math.log(Math.abs(u));
+  }
+  return [sign, logdet];
+}
+
+/**
+ * Sign and natural log of the absolute value of the determinant, of a square matrix (numbers) or of each in
+ * a stack (arrays), numpy's `np.linalg.slogdet`: the determinant without its overflow or underflow. A
+ * singular matrix gives sign 0 and logabsdet −Infinity.
+ * @example const { sign, logabsdet } = np.linalg.slogdet(np.multiply(np.eye(3), 1e200)) // 1, 1381.55...
+ */
+export function slogdet(a: ArrayLike): SlogdetResult {
+  const x = stackedSquare(a);
+  const n = x.shape[x.ndim - 1];
+  const batch = x.shape.slice(0, -2);
+  const signs = empty(batch, "float64", "unspecified");
+  const logdets = empty(batch, "float64", "unspecified");
+  const pivots = new Int32Array(n);
+  eachMatrix(x, (matrix, t) => ([signs.data[t], logdets.data[t]] = luSignLogdet(matrix, n, pivots)));
+  const dtype = linalgDType(x);
+  const finish = (values: NDArray) => (batch.length === 0 ? values.astype(dtype).item() : values.astype(dtype));
+  return namedTuple<SlogdetResult>({ sign: finish(signs), logabsdet: finish(logdets) });
+}
+
+/** Σ over singular values above `cutoff`: Vᵀ's row l (as a column) · (U's column l · b)/s_l, for every column of b (rows×k). */
+function pseudoSolve(u: Float64Array, s: Float64Array, vt: Float64Array, m: number, n: number, cutoff: number, b: Float64Array, k: number): Float64Array {
+  const r = s.length;
+  const x = new Float64Array(n * k);
+  const projection = new Float64Array(k);
+  for (let l = 0; l < r && s[l] > cutoff; l++) {
+    projection.fill(0);
+    for (let i = 0; i < m; i++) for (let j = 0; j < k; j++) projection[j] += u[i * r + l] * b[i * k + j];
+    for (let i = 0; i < n; i++) for (let j = 0; j < k; j++) x[i * k + j] += (vt[l * n + i] * projection[j]) / s[l];
+  }
+  return x;
+}
+
+/**
+ * Least-squares solution x minimising ‖b − a·x‖ (numpy's `np.linalg.lstsq`), the one of least norm when a is
+ * rank-deficient; `a` is (M, N), `b` (M,) or (M, K). Returns numpy's tuple `[x, residuals, rank, s]`:
+ * residuals are the squared residual norms per column, given only when rank = N < M (else empty); s are a's
+ * singular values. Singular values at or below `rcond`·s_max count as zero (default machine epsilon ·
+ * max(M, N); a negative rcond means machine epsilon).
+ * @example
+ * const [x, residuals, rank, s] = np.linalg.lstsq(np.array([[0, 1], [1, 1], [2, 1], [3, 1]]), np.array([-1, 0.2, 0.9, 2.1]))
+ * // x array([ 1.  , -0.95])
+ */
+export function lstsq(a: ArrayLike, b: ArrayLike, options: { rcond?: number | null } = {}): [x: NDArray, residuals: NDArray, rank: number, s: NDArray] {
+  const x = asarray(a);
+  const y = asarray(b);
+  const vector = y.ndim === 1;
+  for (const operand of [x, vector ? y.reshape(-1, 1) : y]) {
+    if (operand.ndim !== 2) throw new LinAlgError(`${operand.ndim}-dimensional array given. Array must be two-dimensional`);
+  }
+  const [m, n] = x.shape;
+  if (y.shape[0] !== m) throw new LinAlgError("Incompatible dimensions");
+  const k = vector ? 1 : y.shape[1];
+  const matrix = x.astype("float64").data as Float64Array;
+  const rhs = y.astype("float64").data as Float64Array;
+  if (!allFinite(matrix) || !allFinite(rhs)) throw new LinAlgError("SVD did not converge in Linear Least Squares");
+  const rcond = options.rcond ?? EPS * Math.max(m, n);
+  const { s, u, vt } = m * n === 0 ? { s: new Float64Array(0), u: new Float64Array(0), vt: new Float64Array(0) } : svdMatrix(matrix.slice(), m, n, "reduced");
+  const cutoff = (rcond < 0 ? EPS : rcond) * (s[0] ?? 0);
+  const rank = s.filter((value) => value > cutoff).length;
+  const solution = new NDArray(pseudoSolve(u, s, vt, m, n, cutoff, rhs, k), vector ? [n] : [n, k], "float64");
+  let residuals = empty([0]);
+  if (rank === n && m > n) {
+    const misfit = subtract(y.astype("float64"), dot(x.astype("float64"), solution));
+    residuals = asarray(sum(multiply(misfit, misfit), { axis: 0 })).reshape(-1);
+  }
+  const dtype = linalgDType(x, y);
+  return [solution.astype(dtype), residuals.astype(dtype), rank, new NDArray(s, [s.length], "float64").astype(dtype)];
+}
+
+export interface PinvOptions {
+  /** Singular values at or below rcond·s_max count as zero; 1e-15 by default. */
+  rcond?: number | null;
+  /** The array-API name for rcond; null means max(M, N)·eps of the dtype. Not together with rcond. */
+  rtol?: number | null;
+}
+
+/**
+ * The Moore–Penrose pseudo-inverse of a matrix, or of each in a stack (numpy's `np.linalg.pinv`), from its
+ * SVD: singular values at or below rcond·s_max are dropped. An empty matrix gives an empty (N, M) of its dtype.
+ * @example np.linalg.pinv(np.array([[1, 2], [2, 4]])) // array([[0.04, 0.08], [0.08, 0.16]])
+ */
+export function pinv(a: ArrayLike, options: PinvOptions = {}): NDArray {
+  const { rtol } = options;
+  if (options.rcond != null && rtol !== undefined) throw new ValueError("`rtol` and `rcond` can't be both set.");
+  const x = stacked2d(a);
+  const [m, n] = x.shape.slice(-2);
+  const rcond = options.rcond ?? (rtol === undefined ? 1e-15 : rtol ?? Math.max(m, n) * dtypeEps(x.dtype));
+  const batch = x.shape.slice(0, -2);
+  if (m * n === 0) return empty([...batch, n, m], x.dtype);
+  const inverses = resultStack(batch, [n, m]);
+  const k = Math.min(m, n);
+  eachMatrix(x, (matrix, t) => {
+    const { s, u, vt } = svdMatrix(matrix, m, n, "reduced");
+    // Vᵀ's rows (as columns) · diag(1/s) · U's columns (as rows), over the singular values kept.
+    const inverse = new Float64Array(n * m);
+    for (let l = 0; l < k && s[l] > rcond * s[0]; l++) {
+      for (let i = 0; i < n; i++) {
+        const scaled = vt[l * n + i] / s[l];
+        for (let j = 0; j < m; j++) inverse[i * m + j] += scaled * u[j * k + l];
+      }
+    }
+    inverses.put(t, inverse);
+  });
+  return inverses.result(linalgDType(x));
+}
+
+/** Machine epsilon of a float dtype as numpy's finfo gives it (float32's for float32, else float64's). */
+function dtypeEps(dtype: DType): number {
+  return dtype === "float32" ? 2 ** -23 : EPS;
+}
+
+export interface MatrixRankOptions {
+  /** Singular values at or below tol count as zero; by default s_max·max(M, N)·eps. */
+  tol?: number | null;
+  /** A relative tol: s_max·rtol. Not together with tol. */
+  rtol?: number | null;
+}
+
+/**
+ * The rank of a matrix (a number), or of each in a stack (an int64 array), from its SVD: the singular values
+ * above the tolerance (numpy's `np.linalg.matrix_rank`). A 0-d or 1-d array has rank 1 unless all zero.
+ * @example np.linalg.matrix_rank(np.array([[1, 2], [2, 4]])) // 1
+ */
+export function matrix_rank(A: ArrayLike, options: MatrixRankOptions = {}): NDArray | number {
+  const { tol, rtol } = options;
+  if (tol != null && rtol != null) throw new ValueError("`tol` and `rtol` can't be both set.");
+  const x = asarray(A);
+  if (x.ndim < 2) return ravelData(x).some((value) => value !== 0) ? 1 : 0;
+  const s = svd(x, { compute_uv: false });
+  // numpy compares in the singular values' dtype: float32 ones against a float32 tolerance.
+  const round = s.dtype === "float32" ? Math.fround : (value: number) => value;
+  const [m, n] = x.shape.slice(-2);
+  const k = Math.min(m, n);
+  const values = ravelData(s);
+  const ranks = empty(x.shape.slice(0, -2), "int64", "unspecified");
+  for (let t = 0; t < ranks.size; t++) {
+    const own = values.subarray(t * k, (t + 1) * k);
+    const threshold = tol ?? round(Math.max(0, ...own) * round(rtol ?? Math.max(m, n) * dtypeEps(s.dtype)));
+    ranks.data[t] = own.filter((value) => value > threshold).length;
+  }
+  return ranks.ndim === 0 ? ranks.item() : ranks;
 }
