@@ -84,7 +84,8 @@ export function expectGolden(actual: unknown, golden: GoldenValue, tol: Toleranc
       if (typeof e === "number" && typeof v === "number" && Number.isNaN(e)) expect(Number.isNaN(v), `${label}[${i}]`).toBe(true);
       else expect(v, `${label}[${i}]`).toBe(e);
     } else if (tol.rtol !== undefined || tol.atol !== undefined) {
-      const ok = Number.isNaN(e as number) ? Number.isNaN(v as number) : Math.abs((v as number) - (e as number)) <= (tol.atol ?? 0) + (tol.rtol ?? 0) * Math.abs(e as number);
+      // Equal infinities agree (their difference is NaN); NaN matches only NaN.
+      const ok = Number.isNaN(e as number) ? Number.isNaN(v as number) : v === e || Math.abs((v as number) - (e as number)) <= (tol.atol ?? 0) + (tol.rtol ?? 0) * Math.abs(e as number);
       expect(ok, `${label}[${i}]: ${v} vs numpy ${e}`).toBe(true);
     } else {
       expect(ulpDistance(v as number, e as number, golden.dtype === "float32"), `${label}[${i}]: ${v} vs numpy ${e}`).toBeLessThanOrEqual(tol.ulp!);
