@@ -18,6 +18,21 @@ export class OverflowError extends Error {
   override name = "OverflowError";
 }
 
+/** Python's AttributeError, which `np.savetxt` raises for a list of formats of the wrong length. */
+export class AttributeError extends Error {
+  override name = "AttributeError";
+}
+
+/** Python's KeyError, raised for a name an .npz archive does not hold. */
+export class KeyError extends Error {
+  override name = "KeyError";
+}
+
+/** Python's zipfile.BadZipFile: an .npz archive that is not a valid zip. */
+export class BadZipFile extends Error {
+  override name = "BadZipFile";
+}
+
 /** Python's ZeroDivisionError, which numpy raises where Python arithmetic divides by zero (`average`'s zero weights, `split` into 0). */
 export class ZeroDivisionError extends Error {
   override name = "ZeroDivisionError";

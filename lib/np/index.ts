@@ -16,7 +16,7 @@ export { NDArray, array, asarray, broadcastShapes as broadcast_shapes } from "./
 export type { ArrayLike, AxisOptions, IndexItem, NestedArray, NestedList, Scalar, VarianceOptions } from "./ndarray";
 export type { DType } from "./dtype";
 export { promoteTypes as promote_types } from "./dtype";
-export { AxisError, IndexError, MemoryError, OverflowError, ValueError, ZeroDivisionError } from "./errors";
+export { AttributeError, AxisError, BadZipFile, IndexError, KeyError, MemoryError, OverflowError, ValueError, ZeroDivisionError } from "./errors";
 export * from "./creation";
 export * from "./ufunc";
 export { abs as absolute, round as around } from "./ufunc";
@@ -36,7 +36,8 @@ export { backend } from "./native";
 export type { Backend } from "./native";
 export * as linalg from "./linalg-namespace";
 export * as random from "./random";
-export { decodeNpy, encodeNpy, load, save } from "./io";
+export { NpzFile, decodeNpy, encodeNpy, genfromtxt, load, loadtxt, save, savetxt, savez, savez_compressed } from "./io";
+export type { GenfromtxtOptions, LoadtxtOptions, NpzArrays, SavetxtOptions, TextSource } from "./io";
 export { array2string, array_repr, array_str, format_float_positional, format_float_scientific, get_printoptions, printoptions, set_printoptions } from "./print";
 
 /** Inserts a length-1 axis when used in an index (numpy's `np.newaxis`). @example a.get(np.newaxis, ":") */
