@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import * as np from "../lib/np";
-import { checkCase } from "./helpers/cases";
+import { checkCase, checkCaseParts } from "./helpers/cases";
 import { loadGolden } from "./helpers/golden";
 
 describe("indexing and assignment match numpy", () => {
@@ -30,4 +30,31 @@ test("the course's idioms", () => {
   expect(X.item(4, 1)).toBe(9);
   expect(() => X.item(5, 0)).toThrow("index 5 is out of bounds for axis 0 with size 5");
   expect([...np.arange(6).reshape(3, 2)].map((row) => row.tolist())).toEqual([[0, 1], [2, 3], [4, 5]]);
+});
+
+describe("index tricks match numpy", () => {
+  for (const c of loadGolden("index_tricks")) test(c.name, () => checkCaseParts(c));
+});
+
+test("fill_diagonal, put and putmask write through views into the base array", () => {
+  const base = np.zeros([4, 6]);
+  np.fill_diagonal(base.get(":, ::2"), [1, 2]);
+  np.put(base.get("3"), [-1, 0], [7, 8]);
+  np.putmask(base.get(":, 1"), [true, false, true, false], 5);
+  expect(base.tolist()).toEqual([
+    [1, 5, 0, 0, 0, 0],
+    [0, 0, 2, 0, 0, 0],
+    [0, 5, 0, 0, 1, 0],
+    [8, 0, 0, 0, 0, 7],
+  ]);
+});
+
+test("ix_ selects the cross product; unravel_index inverts ravel_multi_index", () => {
+  const a = np.arange(20).reshape(4, 5);
+  expect(a.get(...np.ix_([0, 3], [1, 4])).tolist()).toEqual([[1, 4], [16, 19]]);
+  const flat = np.arange(12);
+  const [i, j, k] = np.unravel_index(flat, [2, 3, 2]);
+  expect(np.ravel_multi_index([i, j, k], [2, 3, 2]).tolist()).toEqual(flat.tolist());
+  const [rows, cols] = np.tril_indices(3);
+  expect(a.get(rows, cols).tolist()).toEqual([0, 5, 6, 10, 11, 12]);
 });

@@ -2,7 +2,7 @@
  * numpy's indexing: `a[...]` reads and `a[...] = v` writes. Integers, slices, newaxis and ellipsis select a
  * view; index arrays and boolean masks (advanced indexing) select elements by offset, giving copies.
  */
-import { castScalar, checkIntegerFits } from "./dtype";
+import { castScalar, checkIntegerFits, isInteger, promoteTypes, resultType, type DType, type TypedArray } from "./dtype";
 import { IndexError, ValueError } from "./errors";
 import { NDArray, asarray, broadcastShapes, broadcastTo, empty, ravelData, sameShape, shapeSize, type ArrayLike, type IndexItem } from "./ndarray";
 
@@ -299,4 +299,313 @@ export function item(a: NDArray, index: readonly number[]): number {
     at = a.offsetOf(index.map((i, d) => checkBound(i, a.shape[d], d)));
   }
   return a.data[at];
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Index tricks (numpy's lib/_index_tricks_impl.py and its compiled helpers): converting between flat and
+// multi-dimensional indices, index grids, and in-place writes by index or mask.
+// ---------------------------------------------------------------------------------------------------------
+
+/** The buffer offset of the element at C-order flat position `k` of `a`, whatever its layout. */
+function flatOffset(a: NDArray, k: number): number {
+  let at = a.offset;
+  for (let d = a.ndim - 1; d >= 0; d--) {
+    const n = a.shape[d];
+    at += (k % n) * a.strides[d];
+    k = Math.floor(k / n);
+  }
+  return at;
+}
+
+/** An index argument numpy converts to integers: integer or boolean arrays only. */
+function integerIndices(value: ArrayLike): NDArray {
+  const x = asarray(value);
+  if (!isInteger(x.dtype) && x.dtype !== "bool") throw new TypeError("only int indices permitted");
+  return x;
+}
+
+/**
+ * Values to write into `a`, flattened, converted as numpy converts them: a JS number (or list of them) is a
+ * Python integer that must fit `a`'s dtype; an array casts.
+ */
+function valuesFor(a: NDArray, values: ArrayLike): TypedArray {
+  const x = asarray(values);
+  const flat = ravelData(x);
+  if (!(values instanceof NDArray) && x.dtype === "int64") for (const v of flat) checkIntegerFits(a.dtype, v);
+  return flat;
+}
+
+type ClipMode = "raise" | "wrap" | "clip";
+
+function checkClipMode(mode: string): ClipMode {
+  if (mode === "raise" || mode === "wrap" || mode === "clip") return mode;
+  throw new ValueError(`clipmode must be one of 'clip', 'raise', or 'wrap' (got '${mode}')`);
+}
+
+/**
+ * The multi-dimensional indices of flat indices into an array of `shape` (numpy's `np.unravel_index`): one
+ * int64 array per dimension, of `indices`' shape, in C order (or Fortran order with `order: "F"`).
+ * @example np.unravel_index([22, 41, 37], [7, 6]) // [array([3, 6, 6]), array([4, 5, 1])]
+ */
+export function unravel_index(indices: ArrayLike, shape: number | readonly number[], options: { order?: "C" | "F" } = {}): NDArray[] {
+  const dims = typeof shape === "number" ? [shape] : [...shape];
+  const index = integerIndices(indices);
+  const size = dims.reduce((p, n) => p * n, 1);
+  const flat = ravelData(index);
+  const out = dims.map(() => empty(index.shape, "int64"));
+  // The dimension that varies fastest comes first.
+  const fastestFirst = dims.map((_, d) => (options.order === "F" ? d : dims.length - 1 - d));
+  for (let k = 0; k < flat.length; k++) {
+    let rest = flat[k];
+    if (rest < 0 || rest >= size) throw new ValueError(`index ${rest} is out of bounds for array with size ${size}`);
+    for (const d of fastestFirst) {
+      out[d].data[k] = rest % dims[d];
+      rest = Math.floor(rest / dims[d]);
+    }
+  }
+  return out;
+}
+
+/**
+ * The flat indices of multi-dimensional indices into an array of shape `dims` (numpy's
+ * `np.ravel_multi_index`): one index array per dimension, broadcast together. `mode` ("raise", "wrap" or
+ * "clip", or one per dimension) handles indices out of range.
+ * @example np.ravel_multi_index([[3, 6, 6], [4, 5, 1]], [7, 6]) // array([22, 41, 37])
+ */
+export function ravel_multi_index(
+  multi_index: readonly ArrayLike[],
+  dims: readonly number[],
+  options: { mode?: ClipMode | readonly ClipMode[]; order?: "C" | "F" } = {},
+): NDArray {
+  const requested = options.mode ?? "raise";
+  const modes = (typeof requested === "string" ? dims.map(() => requested) : [...requested]).map(checkClipMode);
+  if (multi_index.length !== dims.length) throw new ValueError(`parameter multi_index must be a sequence of length ${dims.length}`);
+  const arrays = multi_index.map(integerIndices);
+  const shape = broadcastShapes(...arrays.map((x) => x.shape));
+  const coordinates = arrays.map((x) => ravelData(broadcastTo(x, shape)));
+  const strides = new Array<number>(dims.length);
+  let step = 1;
+  for (let i = 0; i < dims.length; i++) {
+    const d = options.order === "F" ? i : dims.length - 1 - i;
+    strides[d] = step;
+    step *= dims[d];
+  }
+  const out = empty(shape, "int64");
+  for (let k = 0; k < out.size; k++) {
+    let flat = 0;
+    for (let d = 0; d < dims.length; d++) {
+      let i = coordinates[d][k];
+      const n = dims[d];
+      if (i < 0 || i >= n) {
+        if (modes[d] === "raise") throw new ValueError("invalid entry in coordinates array");
+        i = modes[d] === "wrap" ? ((i % n) + n) % n : Math.min(Math.max(i, 0), n - 1);
+      }
+      flat += i * strides[d];
+    }
+    out.data[k] = flat;
+  }
+  return out;
+}
+
+/**
+ * The index grid of an array of shape `dimensions` (numpy's `np.indices`): shape `[N, ...dimensions]` with
+ * entry `[d, i0, i1, …] = i_d`; `sparse` gives one broadcastable array per dimension instead.
+ * @example np.indices([2, 3]).get(1) // array([[0, 1, 2], [0, 1, 2]])
+ */
+export function indices(dimensions: readonly number[], options: { dtype?: DType; sparse?: boolean } = {}): NDArray | NDArray[] {
+  const dims = [...dimensions];
+  const dtype = options.dtype ?? "int64";
+  const axis = (d: number) => {
+    const out = empty(dims.map((n, j) => (j === d ? n : 1)), dtype);
+    for (let i = 0; i < dims[d]; i++) out.data[i] = i;
+    return out;
+  };
+  if (options.sparse) return dims.map((_, d) => axis(d));
+  const out = empty([dims.length, ...dims], dtype);
+  dims.forEach((_, d) => out.get(d).assign(axis(d)));
+  return out;
+}
+
+/**
+ * An open mesh from 1-D sequences (numpy's `np.ix_`): the k-th becomes shape `(1, …, n, …, 1)` so that
+ * indexing with all of them selects the cross product; boolean sequences give their true positions.
+ * @example a.get(...np.ix_([0, 1], [2, 4])) // rows 0, 1 × columns 2, 4
+ */
+export function ix_(...args: ArrayLike[]): NDArray[] {
+  return args.map((arg, k) => {
+    let x = asarray(arg);
+    // numpy types an empty sequence as an index (intp), where it would default to float.
+    if (!(arg instanceof NDArray) && x.size === 0) x = x.astype("int64");
+    if (x.ndim !== 1) throw new ValueError("Cross index must be 1 dimensional");
+    if (x.dtype === "bool") x = nonzero(x)[0];
+    return x.reshape(args.map((_, j) => (j === k ? x.size : 1)));
+  });
+}
+
+/**
+ * Elementwise choice among several arrays (numpy's `np.select`): where `condlist[i]` is the first true
+ * condition, `choicelist[i]`; where none is, `default` (0).
+ * Named apart from this file's `select` (of an index); np exports it as `select`.
+ * @example np.select([x.lt(3), x.gt(5)], [x, x.pow(2)], { default: 42 })
+ */
+export function selectByCondition(condlist: readonly ArrayLike[], choicelist: readonly ArrayLike[], options: { default?: ArrayLike } = {}): NDArray {
+  if (condlist.length !== choicelist.length) throw new ValueError("list of cases must be same length as list of conditions");
+  if (condlist.length === 0) throw new ValueError("select with an empty condition list is not possible");
+  const fallback = options.default ?? 0;
+  const choices = [...choicelist, fallback];
+  // numpy's result_type: JS numbers are weak Python scalars, everything else (booleans too) an array.
+  const strong = choices.filter((c) => typeof c !== "number").map((c) => asarray(c).dtype);
+  let dtype: DType = strong.length ? strong.reduce(promoteTypes) : choices.every((c) => Number.isInteger(c)) ? "int64" : "float64";
+  if (strong.length) for (const c of choices) if (typeof c === "number") dtype = resultType({ dtype }, c);
+  const conds = broadcastArrays(condlist.map((c) => asarray(c)));
+  const choiceArrays = broadcastArrays(choices.map((c) => asarray(c)));
+  conds.forEach((c, i) => {
+    if (c.dtype !== "bool") throw new TypeError(`invalid entry ${i} in condlist: should be boolean ndarray`);
+  });
+  const shape = choiceArrays[0].ndim === 0 ? conds[0].shape : broadcastShapes(conds[0].shape, choiceArrays[0].shape);
+  const out = empty(shape, dtype);
+  out.assign(choiceArrays[choiceArrays.length - 1]);
+  for (let i = conds.length - 1; i >= 0; i--) {
+    const where = ravelData(broadcastTo(conds[i], shape));
+    const choice = ravelData(broadcastTo(choiceArrays[i], shape));
+    for (let k = 0; k < where.length; k++) if (where[k]) out.data[k] = castScalar(dtype, choice[k]);
+  }
+  return out;
+}
+
+function broadcastArrays(arrays: NDArray[]): NDArray[] {
+  const shape = broadcastShapes(...arrays.map((x) => x.shape));
+  return arrays.map((x) => broadcastTo(x, shape));
+}
+
+/**
+ * Writes `val` along the main diagonal of `a`, in place (numpy's `np.fill_diagonal`): `a[i, i, …]`, all
+ * dimensions equal beyond 2-D. A tall matrix's diagonal restarts below the square with `wrap`. Values repeat
+ * if fewer than the diagonal.
+ * @example np.fill_diagonal(A, 0)
+ */
+export function fill_diagonal(a: NDArray, val: ArrayLike, options: { wrap?: boolean } = {}): void {
+  if (a.ndim < 2) throw new ValueError("array must be at least 2-d");
+  let step: number;
+  let end = a.size;
+  if (a.ndim === 2) {
+    step = a.shape[1] + 1;
+    if (!options.wrap) end = Math.min(end, a.shape[1] * a.shape[1]);
+  } else {
+    if (a.shape.some((n) => n !== a.shape[0])) throw new ValueError("All dimensions of input must be of equal length");
+    step = 1;
+    for (let d = 0, p = 1; d < a.ndim - 1; d++) step += p *= a.shape[d];
+  }
+  const values = valuesFor(a, val);
+  if (values.length === 0) return;
+  for (let k = 0, i = 0; k < end; k += step, i++) a.data[flatOffset(a, k)] = castScalar(a.dtype, values[i % values.length]);
+}
+
+/**
+ * Writes `v` at the flat (C-order) indices `ind` of `a`, in place (numpy's `np.put`); values repeat if fewer
+ * than the indices. `mode` handles indices out of range: "raise" (negative ones count from the end), "wrap", "clip".
+ * @example np.put(a, [0, 2], [-44, -55])
+ */
+export function put(a: NDArray, ind: ArrayLike, v: ArrayLike, options: { mode?: ClipMode } = {}): void {
+  const mode = checkClipMode(options.mode ?? "raise");
+  // numpy converts a list of indices by force (floats truncate) but casts an index array safely.
+  if (ind instanceof NDArray && (ind.dtype === "float64" || ind.dtype === "float32")) {
+    throw new TypeError(`Cannot cast array data from dtype('${ind.dtype}') to dtype('int64') according to the rule 'safe'`);
+  }
+  const positions = ravelData(asarray(ind));
+  const values = valuesFor(a, v);
+  if (values.length === 0 || positions.length === 0) return;
+  const n = a.size;
+  if (n === 0) throw new IndexError("cannot replace elements of an empty array");
+  for (let i = 0; i < positions.length; i++) {
+    let k = Math.trunc(positions[i]);
+    if (mode === "raise") {
+      if (k < -n || k >= n) throw new IndexError(`index ${k} is out of bounds for axis 0 with size ${n}`);
+      if (k < 0) k += n;
+    } else k = mode === "wrap" ? ((k % n) + n) % n : Math.min(Math.max(k, 0), n - 1);
+    a.data[flatOffset(a, k)] = castScalar(a.dtype, values[i % values.length]);
+  }
+}
+
+/**
+ * Writes `values` where `mask` is true, in place (numpy's `np.putmask`): element k (in C order) gets
+ * `values[k % values.length]`, so values repeat by position, not by count of true elements.
+ * @example np.putmask(x, x.gt(2), x.pow(2))
+ */
+export function putmask(a: NDArray, mask: ArrayLike, values: ArrayLike): void {
+  const flags = asarray(mask);
+  if (flags.size !== a.size) throw new ValueError("putmask: mask and data must be the same size");
+  const source = valuesFor(a, values);
+  if (source.length === 0) return;
+  const where = ravelData(flags);
+  for (let k = 0; k < a.size; k++) if (where[k]) a.data[flatOffset(a, k)] = castScalar(a.dtype, source[k % source.length]);
+}
+
+/**
+ * The indices of the main diagonal of an `n`×…×`n` array of `ndim` dimensions (numpy's `np.diag_indices`).
+ * @example A.set(...np.diag_indices(3), 0)
+ */
+export function diag_indices(n: number, ndim = 2): NDArray[] {
+  const index = empty([Math.max(n, 0)], "int64");
+  for (let i = 0; i < n; i++) index.data[i] = i;
+  return new Array<NDArray>(ndim).fill(index);
+}
+
+/** The indices of the main diagonal of `arr` (numpy's `np.diag_indices_from`). @example np.diag_indices_from(np.eye(3)) */
+export function diag_indices_from(arr: ArrayLike): NDArray[] {
+  const a = asarray(arr);
+  if (a.ndim < 2) throw new ValueError("input array must be at least 2-d");
+  if (a.shape.some((n) => n !== a.shape[0])) throw new ValueError("All dimensions of input must be of equal length");
+  return diag_indices(a.shape[0], a.ndim);
+}
+
+/** Row and column indices of the entries of an n×m matrix kept by `keep(row, column)`, in C order. */
+function triangle(n: number, m: number, keep: (i: number, j: number) => boolean): NDArray[] {
+  const rows: number[] = [];
+  const columns: number[] = [];
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < m; j++) {
+      if (!keep(i, j)) continue;
+      rows.push(i);
+      columns.push(j);
+    }
+  }
+  return [asarray(rows, { dtype: "int64" }).reshape(rows.length), asarray(columns, { dtype: "int64" }).reshape(columns.length)];
+}
+
+/**
+ * The row and column indices of the lower triangle of an n×m matrix (m = n by default), diagonal `k` and
+ * below (numpy's `np.tril_indices`).
+ * @example np.tril_indices(3) // [array([0, 1, 1, 2, 2, 2]), array([0, 0, 1, 0, 1, 2])]
+ */
+export function tril_indices(n: number, options: { k?: number; m?: number | null } = {}): NDArray[] {
+  const k = options.k ?? 0;
+  return triangle(n, options.m ?? n, (i, j) => j - i <= k);
+}
+
+/**
+ * The row and column indices of the upper triangle of an n×m matrix, diagonal `k` and above (numpy's `np.triu_indices`).
+ * @example np.triu_indices(3, { k: 1 }) // [array([0, 0, 1]), array([1, 2, 2])]
+ */
+export function triu_indices(n: number, options: { k?: number; m?: number | null } = {}): NDArray[] {
+  const k = options.k ?? 0;
+  return triangle(n, options.m ?? n, (i, j) => j - i >= k);
+}
+
+function matrixShape(arr: ArrayLike): readonly number[] {
+  const a = asarray(arr);
+  if (a.ndim !== 2) throw new ValueError("input array must be 2-d");
+  return a.shape;
+}
+
+/** The lower-triangle indices of the 2-D `arr` (numpy's `np.tril_indices_from`). @example np.tril_indices_from(A, { k: -1 }) */
+export function tril_indices_from(arr: ArrayLike, options: { k?: number } = {}): NDArray[] {
+  const [n, m] = matrixShape(arr);
+  return tril_indices(n, { k: options.k, m });
+}
+
+/** The upper-triangle indices of the 2-D `arr` (numpy's `np.triu_indices_from`). @example np.triu_indices_from(A, { k: 1 }) */
+export function triu_indices_from(arr: ArrayLike, options: { k?: number } = {}): NDArray[] {
+  const [n, m] = matrixShape(arr);
+  return triu_indices(n, { k: options.k, m });
 }

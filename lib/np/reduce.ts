@@ -320,8 +320,10 @@ function scan(combine: (acc: number, x: number) => number) {
     const n = out.shape[axis];
     const step = out.strides[axis];
     const data = out.data;
+    // Integers live in doubles here, where a product reaching 0 through a negative factor is -0: integers have none.
+    const zero = isFloat(out.dtype) ? -0 : 0;
     for (const start of laneOffsets(out, axis)) {
-      for (let i = 1, at = start + step; i < n; i++, at += step) data[at] = combine(data[at - step], data[at]);
+      for (let i = 1, at = start + step; i < n; i++, at += step) data[at] = combine(data[at - step], data[at]) + zero;
     }
     return out;
   };

@@ -83,3 +83,33 @@ def sample(shape, dtype, gen):
     if dtype in ("int32", "int64"):
         return gen.integers(-20, 20, shape).astype(dtype)
     return (gen.standard_normal(shape) * 10).astype(dtype)
+
+
+def parts_case(name, op, fn, args, kwargs=None, inplace=False):
+    """A case whose numpy result may be a tuple or list (its parts encoded in order under "results");
+    `inplace` marks a function that returns nothing, whose result is its first argument after the call."""
+    parts = []
+    c = case(name, op, lambda: parts.append(fn()) or 0, args, kwargs)
+    if inplace:
+        c["inplace"] = True
+    if "result" in c:
+        c.pop("result")
+        value = parts[0]
+        c.update({"results": [encode(p) for p in value]} if isinstance(value, (tuple, list)) else {"result": encode(value)})
+    return c
+
+
+def argument(v):
+    """A value as a case argument: arrays encoded, tuples as lists, NaN and infinities as the strings JSON needs."""
+    if isinstance(v, np.ndarray):
+        return arr(v)
+    if isinstance(v, tuple):
+        return [argument(x) for x in v]
+    if isinstance(v, float) and not math.isfinite(v):
+        return "nan" if v != v else "inf" if v > 0 else "-inf"
+    return v
+
+
+def jsonable(kwargs):
+    """Keyword arguments as case arguments (see `argument`)."""
+    return {k: argument(v) for k, v in kwargs.items()}

@@ -3,7 +3,7 @@ cov/corrcoef and diff. numpy computes the expected result or error; the vitest s
 """
 import numpy as np
 import common
-from common import DTYPES, arr, case, encode, write
+from common import DTYPES, arr, case, encode, write, jsonable
 
 rng = np.random.default_rng(7)
 
@@ -16,11 +16,6 @@ def with_nans(shape, dtype):
     a = sample(shape, dtype)
     a[rng.random(shape) < 0.3] = np.nan
     return a
-
-
-def jsonable(kw):
-    """Keyword arguments as JSON: tuples become lists, arrays are encoded."""
-    return {k: arr(v) if isinstance(v, np.ndarray) else list(v) if isinstance(v, tuple) else v for k, v in kw.items()}
 
 
 def call(name, op, fn, a, kw, *extra):

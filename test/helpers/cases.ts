@@ -28,11 +28,16 @@ function resolve(op: string): (...args: unknown[]) => unknown {
   return fn;
 }
 
-/** Calls the case's np function with the decoded arguments, keyword options last when there are any. */
-export function callCase(c: GoldenCase): unknown {
+/** Calls the case's np function with the decoded arguments, keyword options last; returns both. */
+function call(c: GoldenCase): { args: unknown[]; result: unknown } {
   const args = (c.args as Encoded[]).map(decodeArg);
   const kwargs = Object.fromEntries(Object.entries(c.kwargs as Record<string, Encoded>).map(([k, v]) => [k, decodeArg(v)]));
-  return resolve(c.op as string)(...args, ...(Object.keys(kwargs).length ? [kwargs] : []));
+  return { args, result: resolve(c.op as string)(...args, ...(Object.keys(kwargs).length ? [kwargs] : [])) };
+}
+
+/** Calls the case's np function with the decoded arguments, keyword options last when there are any. */
+export function callCase(c: GoldenCase): unknown {
+  return call(c).result;
 }
 
 /** Asserts np reproduces the case: the same error (type and message) or the same result within `tol`. */
@@ -52,6 +57,23 @@ export function checkCase(c: GoldenCase, tol: Tolerance = {}): void {
     return;
   }
   expectGolden(callCase(c), c.result!, tol, c.name);
+}
+
+/**
+ * `checkCase` for the cases of test/golden/common.py's `parts_case`: a tuple result (`results`) is compared part
+ * by part; an in-place function (`inplace`) must return nothing, and its result is its first argument after the call.
+ */
+export function checkCaseParts(c: GoldenCase, tol: Tolerance = {}): void {
+  if (c.error || (!c.results && !c.inplace)) return checkCase(c, tol);
+  const { args, result } = call(c);
+  if (c.inplace) {
+    expect(result, `${c.name} returns nothing`).toBeUndefined();
+    return expectGolden(args[0], c.result!, tol, c.name);
+  }
+  const parts = result as unknown[];
+  const golden = c.results as GoldenValue[];
+  expect(parts.length, c.name).toBe(golden.length);
+  golden.forEach((g, i) => expectGolden(parts[i], g, tol, `${c.name} [${i}]`));
 }
 
 // Arithmetic and comparisons are exact; transcendental functions may differ from numpy's libm by a few ulp.
