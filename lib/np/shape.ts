@@ -1,6 +1,6 @@
 /** Shape manipulation (numpy's `reshape`, `transpose`, `concatenate`, …): views wherever numpy gives views. */
-import { IndexError, ValueError, ZeroDivisionError, formatShape, normalizeAxis, normalizeAxisTuple } from "./errors";
-import { NDArray, alongAxis, asarray, broadcastTo, contiguousStrides, empty, shapeSize, type ArrayLike } from "./ndarray";
+import { AxisError, IndexError, ValueError, ZeroDivisionError, formatShape, normalizeAxis, normalizeAxisTuple } from "./errors";
+import { NDArray, alongAxis, asarray, broadcastTo, contiguousStrides, empty, ravelData, shapeSize, type ArrayLike } from "./ndarray";
 import { isFloat, promoteTypes } from "./dtype";
 import { getItem } from "./indexing";
 
@@ -471,6 +471,42 @@ export function moveaxis(a: ArrayLike, source: number | readonly number[], desti
     .sort((p, q) => p[0] - q[0])
     .forEach(([d, s]) => order.splice(d, 0, s));
   return transpose(x, order);
+}
+
+/**
+ * Rolls `axis` backwards until it lies before position `start`, the others keeping their order; a view
+ * (numpy's older `np.rollaxis`; `moveaxis` says the same more plainly).
+ * @example np.rollaxis(np.ones([3, 4, 5, 6]), 3, 1).shape // [3, 6, 4, 5]
+ */
+export function rollaxis(a: ArrayLike, axis: number, start = 0): NDArray {
+  const x = asarray(a);
+  const n = x.ndim;
+  const from = normalizeAxis(axis, n);
+  const at = start < 0 ? start + n : start;
+  if (!(at >= 0 && at < n + 1)) {
+    const error = new AxisError(start, n);
+    error.message = `'start' arg requires ${-n} <= start < ${n + 1}, but ${at} was passed in`;
+    throw error;
+  }
+  const order = x.shape.map((_, d) => d).filter((d) => d !== from);
+  order.splice(from < at ? at - 1 : at, 0, from);
+  return transpose(x, order);
+}
+
+/**
+ * A new array of `new_shape` filled with `a`'s elements in C order, repeated as often as needed (numpy's
+ * `np.resize`; the method `a.resize` in numpy pads with zeros instead).
+ * @example np.resize(np.array([1, 2, 3]), [2, 4]) // array([[1, 2, 3, 1], [2, 3, 1, 2]])
+ */
+export function resize(a: ArrayLike, new_shape: number | readonly number[]): NDArray {
+  const x = asarray(a);
+  const shape = typeof new_shape === "number" ? [new_shape] : [...new_shape];
+  if (shape.some((n) => n < 0)) throw new ValueError("all elements of `new_shape` must be non-negative");
+  const out = empty(shape, x.dtype);
+  const values = ravelData(x);
+  // An empty `a` fills with zeros, as numpy's does.
+  for (let i = 0; i < out.data.length; i++) out.data[i] = values.length ? values[i % values.length] : 0;
+  return out;
 }
 
 /**

@@ -133,6 +133,15 @@ for op in ["atleast_1d", "atleast_2d", "atleast_3d"]:
         add(case(f"{op} {name}", op, lambda: getattr(np, op)(x), [arr(x)]))
     add(list_case(f"{op} several", op, lambda: getattr(np, op)(zero_d, c1, c2), [arr(zero_d), arr(c1), arr(c2)]))
 
+# ---- rollaxis and resize ----
+r4 = np.arange(360).reshape(3, 4, 5, 6)
+for axis, start in [(3, 1), (2, 0), (1, 4), (-1, 0), (0, 3), (2, 2), (1, -2), (3, 5), (4, 0), (1, -5)]:
+    add(case(f"rollaxis {axis} {start}", "rollaxis", lambda: np.rollaxis(r4, axis, start), [arr(r4), axis, start]))
+for name, x, shape in [("grow", np.array([1, 2, 3]), [2, 4]), ("shrink", np.arange(12).reshape(3, 4), [5]), ("float32", sample((2, 3), "float32"), [3, 3]),
+                       ("bool", sample((3,), "bool"), [2, 2]), ("empty input", np.array([], dtype=np.int32), [2, 3]), ("to empty", np.arange(4), [0, 3]),
+                       ("number shape", np.arange(3), 7), ("negative", np.arange(3), [2, -1]), ("transposed", np.arange(6).reshape(2, 3).T, [4])]:
+    add(case(f"resize {name}", "resize", lambda: np.resize(x, shape), [arr(x), shape]))
+
 # ---- moveaxis ----
 for src, dst in [(0, -1), (-1, 0), (1, 1), ([0, 1], [2, 0]), ([0, 2], [-1, -2]), (0, [1]), ([], []),
                  (3, 0), (0, -4), ([0, 1], [1]), ([0, 0], [1, 2]), ([0, 1], [2, 2])]:
