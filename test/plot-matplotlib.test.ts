@@ -36,6 +36,8 @@ const MATPLOTLIB = {
   } as Record<string, AxesOracle>,
   contourLevels: {"binary": [0.0, 0.15000000000000002, 0.30000000000000004, 0.45000000000000007, 0.6000000000000001, 0.7500000000000001, 0.9000000000000001, 1.0500000000000003], "binary-3": [0.0, 0.25, 0.5, 0.75, 1.0], "binary-explicit": [-10.0, 0.1, 0.5, 20.0], "wide": [-4.5, -3.0, -1.5, 0.0, 1.5, 3.0, 4.5, 6.0], "wide-3": [-5.0, -2.5, 0.0, 2.5, 5.0, 7.5], "wide-explicit": [-10.0, 0.1, 0.5, 20.0], "narrow": [0.11, 0.12000000000000001, 0.13, 0.14, 0.15000000000000002, 0.16, 0.17, 0.18, 0.19], "narrow-3": [0.1, 0.12000000000000001, 0.14, 0.16, 0.18, 0.2], "narrow-explicit": [-10.0, 0.1, 0.5, 20.0]} as Record<string, number[]>,
   legendBox: {"decreasing": [0.867, 0.855, 0.986, 0.981], "increasing": [0.014, 0.855, 0.133, 0.981], "valley": [0.014, 0.019, 0.133, 0.145]} as Record<string, number[]>,
+  ticks: {"auto": {"x": [[-0.5, 0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0, 3.5], ["−0.5", "0.0", "0.5", "1.0", "1.5", "2.0", "2.5", "3.0", "3.5"]], "y": [[0.5, 1.0, 1.5, 2.0, 2.5, 3.0, 3.5, 4.0, 4.5], ["0.5", "1.0", "1.5", "2.0", "2.5", "3.0", "3.5", "4.0", "4.5"]]}, "fixed": {"xlim": [-0.15000000000000002, 5.0], "x": [[0.0, 1.0, 5.0], ["0", "1", "5"]], "xlimAfterPlot": [-0.15000000000000002, 3.15]}, "fixedLimits": {"xlim": [0.0, 3.0]}, "log": {"y": [[0.1, 1.0, 10.0, 100.0, 1000.0], ["10^{-1}", "10^{0}", "10^{1}", "10^{2}", "10^{3}"]], "ylim": [0.7943282347242815, 125.89254117941677], "fixed": [[2.0, 10.0, 50.0], ["", "10^{1}", ""]]}, "unfixedLabels": [[-0.5, 0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0, 3.5], ["a", "b", "c", "", "", "", "", "", ""]], "formatted": [[0.25, 1.0, 2.125], ["0.250", "1.000", "2.125"]], "rotated": {"labels": [[85.81, 436.92, 119.28, 470.39], [313.74, 436.92, 342.26, 465.44], [539.35, 436.92, 567.56, 465.13]], "xlabel": [317.5, 475.95, 338.5, 489.84]}},
+  limits: {"errorbar": {"xlim": [0.9, 3.1], "ylim": [0.8, 5.2]}, "asymmetric": {"xlim": [0.625, 3.375], "ylim": [1.325, 5.175]}, "step": {"xlim": [0.85, 4.15], "ylim": [0.85, 4.15]}, "semilogy": {"xlim": [-0.1, 2.1], "ylim": [0.7079457843841379, 1412.5375446227545]}, "loglog": {"xlim": [0.7943282347242815, 125.89254117941677], "ylim": [3.53972892192069, 7062.68772311378]}} as Record<string, { xlim: number[]; ylim: number[] }>,
   hist: {"counts": [125.0, 120.0, 166.0, 164.0, 139.0, 140.0, 146.0], "edges": [0.0, 0.14280333234117798, 0.28560666468235596, 0.42840999702353394, 0.5712133293647119, 0.7140166617058898, 0.8568199940470679, 0.9996233263882459]},
 };
 
@@ -182,6 +184,112 @@ it("hist bins and counts match matplotlib's", () => {
   (edges.tolist() as number[]).forEach((edge, i) => expect(edge).toBeCloseTo(MATPLOTLIB.hist.edges[i], 12));
 });
 
+describe("ticks set and read with xticks/yticks match matplotlib's", () => {
+  const T = MATPLOTLIB.ticks;
+  type Got = [number[], string[]];
+  const expectTicks = ([values, labels]: Got, [expectedValues, expectedLabels]: Got | number[][]) => {
+    expect(values).toHaveLength(expectedValues.length);
+    values.forEach((v, i) => expect(v).toBeCloseTo(expectedValues[i] as number, 12));
+    expect(labels.map(sameMinus)).toEqual((expectedLabels as string[]).map(sameMinus));
+  };
+  const expectLimits = (limits: [number, number], expected: number[]) => limits.forEach((v, i) => expect(v).toBeCloseTo(expected[i], 12));
+
+  it("xticks() and yticks() give the locator's ticks, one step past the view, with the formatter's labels", () => {
+    plt.close("all");
+    plt.plot([1, 2, 3, 4]);
+    expectTicks(plt.xticks(), T.auto.x as Got);
+    expectTicks(plt.yticks(), T.auto.y as Got);
+    plt.close("all");
+  });
+
+  it("xticks(ticks) fixes them and widens the view to them, until new data autoscales it again", () => {
+    plt.close("all");
+    plt.plot([1, 2, 3, 4]);
+    expectTicks(plt.xticks([0, 1, 5]), T.fixed.x as Got);
+    expectLimits(plt.xlim(), T.fixed.xlim);
+    plt.plot([0, 2]);
+    expectLimits(plt.xlim(), T.fixed.xlimAfterPlot);
+    plt.close("all");
+    plt.plot([1, 2, 3, 4]);
+    plt.xlim(0, 2);
+    plt.xticks([1, 3]);
+    expectLimits(plt.xlim(), T.fixedLimits.xlim);
+    plt.close("all");
+  });
+
+  it("a log axis has LogLocator's decades; fixed ticks between decades stay unlabelled", () => {
+    plt.close("all");
+    plt.plot([1, 10, 100]);
+    plt.yscale("log");
+    expectTicks(plt.yticks(), T.log.y as Got);
+    expectTicks(plt.yticks([2, 10, 50]), T.log.fixed as Got);
+    plt.ylim().forEach((v, i) => expect(v / T.log.ylim[i]).toBeCloseTo(1, 12));
+    plt.close("all");
+  });
+
+  it("labels without fixed ticks go to the locator's ticks in order; fixed ticks are formatted together", () => {
+    plt.close("all");
+    plt.plot([1, 2, 3, 4]);
+    const warn = console.warn;
+    const warnings: string[] = [];
+    console.warn = (message: string) => warnings.push(message);
+    try {
+      plt.gca().set_xticklabels(["a", "b", "c"]);
+    } finally {
+      console.warn = warn;
+    }
+    expect(warnings).toEqual(["set_ticklabels() should only be used with a fixed number of ticks, i.e. after set_ticks() or using a FixedLocator. Otherwise, ticks may be mislabeled."]);
+    expectTicks(plt.xticks(), T.unfixedLabels as Got);
+    plt.close("all");
+    plt.plot([1, 2, 3, 4]);
+    expectTicks(plt.xticks([0.25, 1, 2.125]), T.formatted as Got);
+    plt.close("all");
+  });
+
+  it("rotated labels hang from the tick pad, centred under their ticks, with the x label below them", () => {
+    plt.close("all");
+    plt.plot([1, 2, 3, 4]);
+    plt.xticks([0, 1.5, 3], ["train", "dev", "test"], { rotation: 45 });
+    plt.xlabel("set");
+    const svg = plt.gcf().toSVG();
+    plt.close("all");
+    const centres = [...svg.matchAll(/<g class="xtick"[^>]*>.*?transform="rotate\((-?[\d.]+) ([\d.]+) ([\d.]+)\)"/g)].map((m) => m.slice(1).map(Number));
+    expect(centres).toHaveLength(3);
+    centres.forEach(([angle, x, y], i) => {
+      const [left, top, right, bottom] = T.rotated.labels[i];
+      expect(angle).toBe(-45);
+      expect(Math.abs(x - (left + right) / 2)).toBeLessThanOrEqual(0.1);
+      // The box's height comes from an estimated text width (no font metrics, ±15 %), hence the looser tolerance.
+      expect(Math.abs(y - (top + bottom) / 2)).toBeLessThanOrEqual(3);
+    });
+    const xlabelBaseline = Number(/<text class="xlabel"[^>]* y="([\d.]+)"/.exec(svg)![1]);
+    const [, labelTop, , labelBottom] = T.rotated.xlabel;
+    expect(xlabelBaseline).toBeGreaterThan(labelTop);
+    expect(Math.abs(xlabelBaseline - labelBottom)).toBeLessThanOrEqual(4);
+  });
+});
+
+describe("the view of step, errorbar and log plots matches matplotlib's", () => {
+  const cases: Record<string, () => void> = {
+    errorbar: () => plt.errorbar([1, 2, 3], [2, 4, 3], { yerr: [0.5, 1, 2], capsize: 4 }),
+    asymmetric: () => plt.errorbar([1, 2, 3], [2, 4, 3], { yerr: [[0.5, 1, 0], [0, 0, 2]], xerr: 0.25, fmt: "none" }),
+    step: () => plt.step([1, 2, 3, 4], [1, 3, 2, 4], { where: "mid" }),
+    semilogy: () => plt.semilogy([1, 10, 1000]),
+    loglog: () => plt.loglog([1, 10, 100], [5, 50, 5000]),
+  };
+  for (const [name, draw] of Object.entries(cases)) {
+    it(name, () => {
+      plt.close("all");
+      draw();
+      const [xlim, ylim] = [plt.xlim(), plt.ylim()];
+      plt.close("all");
+      const { xlim: x, ylim: y } = MATPLOTLIB.limits[name];
+      xlim.forEach((v, i) => expect(v / x[i]).toBeCloseTo(1, 12));
+      ylim.forEach((v, i) => expect(v / y[i]).toBeCloseTo(1, 12));
+    });
+  }
+});
+
 /*
 The oracle script (python -m venv v && v/bin/pip install matplotlib numpy && v/bin/python oracle.py):
 
@@ -244,5 +352,40 @@ for name, ys in {"decreasing": costs[::25], "increasing": costs[::-25], "valley"
 hist = {}
 data = np.sin(np.arange(1000) * 12.9898) * 43758.5453 % 1
 plt.close("all"); n, b, _ = plt.hist(data, bins=7); hist["counts"] = n.tolist(); hist["edges"] = b.tolist()
-print(json.dumps({"axes": cases, "contourLevels": levels, "legendBox": legend, "hist": hist}))
+
+def got(pair):
+    locs, labels = pair
+    return [[float(v) for v in locs], [t.get_text().replace("$\\mathdefault{", "").replace("}$", "") for t in labels]]
+
+ticks = {}
+plt.close("all"); plt.figure(); plt.plot([1, 2, 3, 4])
+ticks["auto"] = {"x": got(plt.xticks()), "y": got(plt.yticks())}
+plt.xticks([0, 1, 5])
+ticks["fixed"] = {"xlim": [float(v) for v in plt.xlim()], "x": got(plt.xticks())}
+plt.plot([0, 2])
+ticks["fixed"]["xlimAfterPlot"] = [float(v) for v in plt.xlim()]
+plt.close("all"); plt.figure(); plt.plot([1, 2, 3, 4]); plt.xlim(0, 2); plt.xticks([1, 3])
+ticks["fixedLimits"] = {"xlim": [float(v) for v in plt.xlim()]}
+plt.close("all"); plt.figure(); plt.plot([1, 10, 100]); plt.yscale("log")
+ticks["log"] = {"y": got(plt.yticks())}
+plt.yticks([2, 10, 50])
+ticks["log"]["ylim"] = [float(v) for v in plt.ylim()]; ticks["log"]["fixed"] = got(plt.yticks())
+plt.close("all"); plt.figure(); plt.plot([1, 2, 3, 4]); plt.gca().set_xticklabels(["a", "b", "c"])
+ticks["unfixedLabels"] = got(plt.xticks())
+plt.close("all"); plt.figure(); plt.plot([1, 2, 3, 4]); plt.xticks([0.25, 1, 2.125])
+ticks["formatted"] = got(plt.xticks())
+plt.close("all"); fig = plt.figure(); plt.plot([1, 2, 3, 4]); plt.xticks([0, 1.5, 3], ["train", "dev", "test"], rotation=45); plt.xlabel("set")
+fig.canvas.draw()
+H = fig.get_size_inches()[1] * fig.dpi
+def box(b): return [round(b.x0, 2), round(H - b.y1, 2), round(b.x1, 2), round(H - b.y0, 2)]
+ticks["rotated"] = {"labels": [box(t.get_window_extent()) for t in plt.gca().get_xticklabels()], "xlabel": box(plt.gca().xaxis.label.get_window_extent())}
+limits = {}
+def limits_of(name, draw):
+    plt.close("all"); plt.figure(); draw(); limits[name] = {"xlim": [float(v) for v in plt.xlim()], "ylim": [float(v) for v in plt.ylim()]}
+limits_of("errorbar", lambda: plt.errorbar([1, 2, 3], [2, 4, 3], yerr=[0.5, 1, 2], capsize=4))
+limits_of("asymmetric", lambda: plt.errorbar([1, 2, 3], [2, 4, 3], yerr=[[0.5, 1, 0], [0, 0, 2]], xerr=0.25, fmt="none"))
+limits_of("step", lambda: plt.step([1, 2, 3, 4], [1, 3, 2, 4], where="mid"))
+limits_of("semilogy", lambda: plt.semilogy([1, 10, 1000]))
+limits_of("loglog", lambda: plt.loglog([1, 10, 100], [5, 50, 5000]))
+print(json.dumps({"axes": cases, "contourLevels": levels, "legendBox": legend, "ticks": ticks, "limits": limits, "hist": hist}, ensure_ascii=False))
 */

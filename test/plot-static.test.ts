@@ -428,6 +428,107 @@ describe("axes settings", () => {
   });
 });
 
+describe("ticks", () => {
+  it("puts fixed tick labels under the data they name", () => {
+    const costs = [0.7, 0.5, 0.4, 0.35, 0.33];
+    plt.plot(costs);
+    plt.xticks([0, 2, 4], ["start", "middle", "end"]);
+    const [axes] = axesOf(render());
+    expect(axes.xticks.map((t) => t.label)).toEqual(["start", "middle", "end"]);
+    const [points] = subpaths(findAll(axes.node, withClass("line"))[0].attrs.d);
+    expect(axes.xticks.map((t) => t.pixel)).toEqual([points[0][0], points[2][0], points[4][0]]);
+  });
+
+  it("draws no ticks after xticks([]), and turns rotated labels about their centre", () => {
+    plt.plot([1, 2, 3, 4]);
+    plt.xticks([]);
+    plt.yticks([1, 4], ["low", "high"], { rotation: 90 });
+    const [axes] = axesOf(render());
+    expect(axes.xticks).toEqual([]);
+    expect(axes.yticks.map((t) => t.label)).toEqual(["low", "high"]);
+    const labels = findAll(axes.node, withClass("ytick")).map((g) => g.children[1]);
+    labels.forEach((label, i) => {
+      const [angle, cx, cy] = /rotate\((\S+) (\S+) (\S+)\)/.exec(label.attrs.transform)!.slice(1).map(Number);
+      expect(angle).toBe(-90);
+      // Centred on its tick, and entirely left of the axes.
+      expect(cy).toBeCloseTo(axes.yticks[i].pixel, 1);
+      expect(cx).toBeLessThan(axes.box.left - 10);
+    });
+    // "low" is level with the line's first point (1), "high" with its last (4).
+    const [points] = subpaths(findAll(axes.node, withClass("line"))[0].attrs.d);
+    expect(axes.yticks.map((t) => t.pixel)).toEqual([points[0][1], points[3][1]]);
+  });
+});
+
+describe("step and errorbar", () => {
+  it("draws steps that hold each value over its interval", () => {
+    plt.subplot(1, 3, 1);
+    plt.step([1, 2, 3], [1, 3, 2]);
+    plt.subplot(1, 3, 2);
+    plt.step([1, 2, 3], [1, 3, 2], { where: "post" });
+    plt.subplot(1, 3, 3);
+    plt.step([1, 2, 3], [1, 3, 2], { where: "mid" });
+    const read = axesOf(render()).map((axes) => {
+      const [points] = subpaths(findAll(axes.node, withClass("line"))[0].attrs.d);
+      return points.map(([px, py]) => [Math.round(axes.xData(px) * 10) / 10, Math.round(axes.yData(py) * 10) / 10]);
+    });
+    expect(read[0]).toEqual([[1, 1], [1, 3], [2, 3], [2, 2], [3, 2]]);
+    expect(read[1]).toEqual([[1, 1], [2, 1], [2, 3], [3, 3], [3, 2]]);
+    expect(read[2]).toEqual([[1, 1], [1.5, 1], [1.5, 3], [2, 3], [2.5, 3], [2.5, 2], [3, 2]]);
+  });
+
+  it("draws each error bar from its lower to its upper end, capped, in the line's colour", () => {
+    plt.errorbar([1, 2, 3], [2, 4, 3], { yerr: [[0.5, 1, 0.25], [0.5, 0.5, 2]], fmt: "o", capsize: 5, color: "g" });
+    const [axes] = axesOf(render());
+    const [bars] = findAll(axes.node, withClass("errorbar"));
+    expect(bars.attrs.stroke).toBe("#008000");
+    const segments = bars.attrs.d.split("M").filter(Boolean);
+    const verticals = segments.filter((s) => s.includes("V")).map((s) => s.split(/[ V]/).map(Number));
+    expect(verticals.map(([px, low, high]) => [axes.xData(px), axes.yData(low), axes.yData(high)].map((v) => Math.round(v * 100) / 100))).toEqual([
+      [1, 1.5, 2.5],
+      [2, 3, 4.5],
+      [3, 2.75, 5],
+    ]);
+    // Two caps per bar, 5 pt to each side of the point.
+    const caps = segments.filter((s) => s.includes("h")).map((s) => Number(s.split("h")[1]));
+    expect(caps).toHaveLength(6);
+    caps.forEach((length) => expect(length).toBeCloseTo((2 * 5 * 100) / 72, 0));
+    expect(findAll(axes.node, withClass("markers"))).toHaveLength(1);
+    expect(findAll(axes.node, withClass("line"))).toHaveLength(0);
+  });
+});
+
+describe("clearing", () => {
+  it("after cla the picture shows only what was drawn since, on fresh axes", () => {
+    plt.plot([10, 1000], { label: "old" });
+    plt.yscale("log");
+    plt.title("old");
+    plt.xticks([0, 1], ["a", "b"]);
+    plt.legend();
+    plt.cla();
+    plt.plot([0.5, 1.5]);
+    const svg = render();
+    const [axes] = axesOf(svg);
+    expect(findAll(axes.node, withClass("line"))).toHaveLength(1);
+    expect(findAll(svg, withClass("legend"))).toHaveLength(0);
+    expect(findAll(svg, withClass("title"))).toHaveLength(0);
+    expect(axes.xticks.map((t) => t.label)).toEqual(["0.0", "0.2", "0.4", "0.6", "0.8", "1.0"]);
+    expect(axes.yticks.map((t) => t.label)).toEqual(["0.6", "0.8", "1.0", "1.2", "1.4"]); // matplotlib's, on a linear axis again
+  });
+
+  it("after clf the picture has only the axes drawn since", () => {
+    plt.subplot(2, 1, 1);
+    plt.plot([1, 2]);
+    plt.subplot(2, 1, 2);
+    plt.plot([2, 1]);
+    plt.clf();
+    plt.plot([1, 2, 3]);
+    const all = axesOf(render());
+    expect(all).toHaveLength(1);
+    expect(all[0].box).toEqual({ left: 80, top: 57.6, right: 576, bottom: 427.2 });
+  });
+});
+
 describe("reference lines and filled areas", () => {
   it("axhline and axvline are drawn at their data value, spanning the given fraction of the axes", () => {
     plt.plot([0, 10], [0, 1]);

@@ -353,6 +353,121 @@ describe("reference lines and filled areas", () => {
   });
 });
 
+describe("ticks", () => {
+  it("xticks(ticks, labels, { rotation }) fixes plotly's ticks as an array, turned the other way round", () => {
+    plt.plot([1, 2, 3, 4]);
+    plt.xticks([0, 1.5, 3], ["train", "dev", "test"], { rotation: 45 });
+    plt.yticks([1, 2.5, 4]);
+    const { layout } = plt.gcf().toPlotly();
+    expect(layout.xaxis).toEqual(expect.objectContaining({ tickmode: "array", tickvals: [0, 1.5, 3], ticktext: ["train", "dev", "test"], tickangle: -45 }));
+    // Without labels, the formatter writes the fixed values all with one number of decimals.
+    expect(layout.yaxis).toEqual(expect.objectContaining({ tickmode: "array", tickvals: [1, 2.5, 4], ticktext: ["1.0", "2.5", "4.0"] }));
+    expect(layout.yaxis.tickangle).toBeUndefined();
+  });
+
+  it("xticks([]) leaves plotly no ticks; rotation alone keeps plotly's own ticks", () => {
+    plt.plot([1, 2, 3, 4]);
+    expect(plt.xticks([])).toEqual([[], []]);
+    plt.yticks({ rotation: 90 });
+    const { layout } = plt.gcf().toPlotly();
+    expect([layout.xaxis.tickmode, layout.xaxis.tickvals, layout.xaxis.ticktext]).toEqual(["array", [], []]);
+    expect([layout.yaxis.tickmode, layout.yaxis.tickangle]).toEqual([undefined, -90]);
+    expect(plt.xlim()).toEqual([expect.closeTo(-0.15, 12), expect.closeTo(3.15, 12)]);
+  });
+
+  it("the Axes setters: set_xticks with labels, set_yticklabels after set_yticks, get_xticks", () => {
+    const [, ax] = plt.subplots();
+    ax.bar(["cat", "dog", "bird"], [3, 1, 2]);
+    expect(ax.get_xticks()).toEqual([0, 1, 2]);
+    expect(ax.get_xticklabels()).toEqual(["cat", "dog", "bird"]);
+    ax.set_xticks([0, 2], ["first", "last"]);
+    ax.set_yticks([0, 1, 2, 3]);
+    ax.set_yticklabels(["none", "one", "two", "three"], { rotation: 30 });
+    const { layout } = plt.gcf().toPlotly();
+    expect([layout.xaxis.tickvals, layout.xaxis.ticktext]).toEqual([[0, 2], ["first", "last"]]);
+    expect([layout.yaxis.tickvals, layout.yaxis.ticktext, layout.yaxis.tickangle]).toEqual([[0, 1, 2, 3], ["none", "one", "two", "three"], -30]);
+    expect(() => ax.set_xticks([0, 1], ["a"])).toThrow("The number of FixedLocator locations (2), usually from a call to set_ticks, does not match the number of labels (1).");
+    expect(() => ax.set_yticklabels(["a"])).toThrow("does not match the number of labels (1)");
+  });
+});
+
+describe("step, errorbar and log plots", () => {
+  it("step is a plot whose line has plotly's step shape for each `where`", () => {
+    plt.step([1, 2, 3], [1, 3, 2]);
+    plt.step([1, 2, 3], [2, 4, 3], "r--", { where: "post", label: "post" });
+    plt.step([1, 2, 3], [3, 5, 4], { where: "mid" });
+    plt.plot([1, 2, 3], [0, 1, 0], { drawstyle: "steps-post" });
+    const shapes = plt.gcf().toPlotly().data.map((t) => (t.line as { shape?: string }).shape);
+    expect(shapes).toEqual(["vh", "hv", "hvh", "hv"]);
+    expect(plt.gcf().toPlotly().data[1]).toEqual(expect.objectContaining({ name: "post", line: expect.objectContaining({ color: "#ff0000", shape: "hv" }) }));
+  });
+
+  it("semilogy, semilogx and loglog plot, then set the scales", () => {
+    plt.subplot(1, 3, 1);
+    plt.semilogy([1, 10, 100]);
+    plt.subplot(1, 3, 2);
+    plt.semilogx([1, 10, 100], [1, 2, 3], "o");
+    plt.subplot(1, 3, 3);
+    plt.loglog([1, 10, 100], [1, 10, 100]);
+    const { data, layout } = plt.gcf().toPlotly();
+    expect(data).toHaveLength(3);
+    expect([layout.xaxis.type, layout.yaxis.type, layout.xaxis2.type, layout.yaxis2.type, layout.xaxis3.type, layout.yaxis3.type]).toEqual(["linear", "log", "log", "linear", "log", "log"]);
+  });
+
+  it("errorbar carries plotly's error bars in the line's colour, capped by capsize, and the view takes in their ends", () => {
+    plt.errorbar([1, 2, 3], [2, 4, 3], { yerr: [[0.5, 1, 0], [0, 0, 2]], xerr: 0.25, fmt: "o", capsize: 3, label: "mean" });
+    const [trace] = plt.gcf().toPlotly().data;
+    expect(trace).toEqual(expect.objectContaining({ mode: "markers", name: "mean" }));
+    const bars = { type: "data", symmetric: false, color: "#1f77b4", thickness: expect.closeTo((1.5 * 100) / 72, 2), width: expect.closeTo((3 * 100) / 72, 2) };
+    expect(trace.error_y).toEqual({ ...bars, array: [0, 0, 2], arrayminus: [0.5, 1, 0] });
+    expect(trace.error_x).toEqual({ ...bars, array: [0.25, 0.25, 0.25], arrayminus: [0.25, 0.25, 0.25] });
+    expect(plt.ylim()).toEqual([expect.closeTo(1.325, 12), expect.closeTo(5.175, 12)]);
+    plt.errorbar([1, 2], [1, 2], { yerr: 0.1, fmt: "none", ecolor: "k", elinewidth: 0.5 });
+    const second = plt.gcf().toPlotly().data[1];
+    expect(second.mode).toBe("none");
+    expect(second.error_y).toEqual(expect.objectContaining({ color: "#000000", thickness: expect.closeTo((0.5 * 100) / 72, 2), width: 0 }));
+    expect(() => plt.errorbar([1, 2], [1, 2], { yerr: [1, 2, 3] })).toThrow("'yerr' (shape: (3)) must be a scalar or a 1D or (2, n) array-like whose shape matches 'y' (shape: (2,))");
+    expect(() => plt.errorbar([1, 2], [1, 2], { yerr: -1 })).toThrow("'yerr' must not contain negative values");
+  });
+});
+
+describe("clf and cla", () => {
+  it("clf removes the figure's axes and suptitle but keeps the figure open and current", () => {
+    const [fig] = plt.subplots(1, 2);
+    plt.suptitle("old");
+    plt.plot([1, 2]);
+    plt.clf();
+    expect(plt.gcf()).toBe(fig);
+    expect(String(fig)).toBe("<Figure size 640x480 with 0 Axes>");
+    plt.plot([3, 1]);
+    const { data, layout } = fig.toPlotly();
+    expect(data).toHaveLength(1);
+    expect(layout.xaxis.domain).toEqual([0.125, 0.9]);
+    expect(layout.annotations).toEqual([]);
+  });
+
+  it("cla empties the current axes in place: data, labels, scales, limits, ticks, and the colour cycle", () => {
+    const [, [left, right]] = plt.subplots(1, 2);
+    right.plot([1, 2], { label: "kept" });
+    left.plot([1, 100], { label: "a" });
+    left.set_title("old");
+    left.set_yscale("log");
+    left.set_xlim(0, 5);
+    left.set_xticks([1, 2]);
+    left.legend();
+    left.cla();
+    left.plot([2, 3]);
+    const { data, layout } = plt.gcf().toPlotly();
+    expect(data.map((t) => [t.xaxis, (t.line as { color: string }).color])).toEqual([["x", "#1f77b4"], ["x2", "#1f77b4"]]);
+    expect(layout.yaxis.type).toBe("linear");
+    expect(layout.xaxis.tickvals).toBeUndefined();
+    expect(left.get_xlim()).toEqual([expect.closeTo(-0.05, 12), expect.closeTo(1.05, 12)]);
+    expect(layout.annotations).toEqual([]);
+    expect(data[0].showlegend).toBe(false);
+    expect(plt.gca()).toBe(left);
+  });
+});
+
 describe("text and annotations", () => {
   it("text is a plotly annotation in data coordinates, anchored at its left end and baseline by default", () => {
     plt.plot([0, 10], [0, 1]);

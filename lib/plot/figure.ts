@@ -13,7 +13,7 @@ import { MARKERS, parseFormat, plotlyDash, type LineStyle } from "./format";
 import { pngDataUri } from "./png";
 import { FONT_FAMILY, legendSize, pt, STYLE, TEXT_DESCENT } from "./style";
 import { renderSvg } from "./svg";
-import { autoBinCount, autoLimits, axisTicks, formatLinearTicks, LEVEL_STEPS, maxNLocator, type Scale } from "./ticks";
+import { autoBinCount, autoLimits, axisTicks, formatLinearTicks, formatTicks, LEVEL_STEPS, locatorTicks, maxNLocator, type Scale } from "./ticks";
 
 /** A plotly.js trace. */
 export type Trace = { type: string; [key: string]: unknown };
@@ -40,6 +40,28 @@ export interface LineOptions {
   /** In points (default 6). */
   markersize?: number;
   alpha?: number;
+  /** "steps-pre" (alias "steps"), "steps-mid" or "steps-post" join the points by steps, as `step` does. */
+  drawstyle?: "default" | "steps" | "steps-pre" | "steps-mid" | "steps-post";
+}
+
+export interface StepOptions extends LineOptions {
+  /** Where each step sits: "pre" (default) holds y[i] over (x[i-1], x[i]], "post" over [x[i], x[i+1]), "mid" around x[i]. */
+  where?: "pre" | "mid" | "post";
+}
+
+export interface ErrorbarOptions extends LineOptions {
+  /** Error in y: one for all points, one per point (±), or [below, above] per point. */
+  yerr?: number | PlotData;
+  /** Error in x, as yerr. */
+  xerr?: number | PlotData;
+  /** A format string for the data line and markers, or "none" to draw only the error bars. */
+  fmt?: string;
+  /** Length of the error bar caps in points on each side (default 0: no caps, matplotlib's errorbar.capsize). */
+  capsize?: number;
+  /** Colour of the error bars (default the line's). */
+  ecolor?: ColorSpec;
+  /** Width of the error bars in points (default the line's). */
+  elinewidth?: number;
 }
 
 export interface ScatterOptions {
@@ -174,6 +196,20 @@ interface ReferenceLine {
   opacity?: number;
 }
 
+export interface TickOptions {
+  /** Rotation of the tick labels in degrees, counter-clockwise (matplotlib's `rotation`). */
+  rotation?: number;
+}
+
+/** An axis' tick settings: what set_xticks / set_xticklabels fixed, and the labels' rotation. */
+interface TickSettings {
+  /** Fixed positions (a FixedLocator); otherwise the locator's. */
+  values?: number[];
+  /** Fixed labels (a FixedFormatter), given to the ticks in order, "" past the list's end; otherwise the formatter's. */
+  labels?: string[];
+  rotation: number;
+}
+
 export interface SubplotSpec {
   rows: number;
   cols: number;
@@ -225,7 +261,15 @@ export class Axes {
   /** matplotlib keeps two colour cycles: one for lines (plot, hist), one for patches (scatter, bar, fill_between). */
   private readonly cycles = { lines: 0, patches: 0 };
 
-  constructor(readonly spec: SubplotSpec) {}
+  private readonly ticks: Record<"x" | "y", TickSettings> = { x: { rotation: 0 }, y: { rotation: 0 } };
+  /**
+   * set_xticks widens an autoscaled view to take in its ticks (matplotlib's set_view_interval), until
+   * autoscaling runs again: new data or a new scale drop the widening, as in matplotlib.
+   */
+  private tickSpans: { x?: [number, number]; y?: [number, number] } = {};
+
+  /** `figure` is the figure holding this axes (matplotlib's `ax.figure`): its size sets how many ticks fit. */
+  constructor(readonly spec: SubplotSpec, readonly figure: Figure) {}
 
   /** The next colour of a property cycle ("C0", "C1", …), advanced only when no colour was given. */
   private nextColor(cycle: "lines" | "patches" = "lines"): string {
@@ -235,6 +279,7 @@ export class Axes {
   private add(trace: Trace, extent: TraceExtent): void {
     this.traces.push(trace);
     this.extents.push(extent);
+    this.tickSpans = {};
   }
 
   /**
@@ -266,7 +311,12 @@ export class Axes {
         mode: [linestyle !== "None" ? "lines" : "", marker ? "markers" : ""].filter(Boolean).join("+") || "lines",
         ...(xs ? { x: jsonNumbers(xs) } : { x0: 0, dx: 1 }),
         y: jsonNumbers(ys),
-        line: { color, width: widthPx, dash: plotlyDash(linestyle === "None" ? "-" : linestyle, widthPx) },
+        line: {
+          color,
+          width: widthPx,
+          dash: plotlyDash(linestyle === "None" ? "-" : linestyle, widthPx),
+          ...(options.drawstyle && options.drawstyle !== "default" && { shape: STEP_SHAPES[options.drawstyle] }),
+        },
         ...(options.label !== undefined && { name: options.label }),
         ...(options.alpha !== undefined && { opacity: options.alpha }),
       };
@@ -274,6 +324,68 @@ export class Axes {
       const xValues = xs ?? Float64Array.from({ length: ys.length }, (_, i) => i);
       this.add(trace, { ...spans(xValues, ys), stickyX: [], stickyY: [], vertices: { x: xValues, y: ys } });
     });
+  }
+
+  /**
+   * Plots with a logarithmic y axis (matplotlib's `Axes.semilogy`): `plot`'s arguments, then `set_yscale("log")`.
+   * @example ax.semilogy(costs)
+   */
+  semilogy(...args: PlotArgs): void {
+    this.plot(...args);
+    this.set_yscale("log");
+  }
+
+  /** Plots with a logarithmic x axis (matplotlib's `Axes.semilogx`). @example ax.semilogx(learningRates, accuracies, "o-") */
+  semilogx(...args: PlotArgs): void {
+    this.plot(...args);
+    this.set_xscale("log");
+  }
+
+  /** Plots with both axes logarithmic (matplotlib's `Axes.loglog`). @example ax.loglog(sizes, times, "s-") */
+  loglog(...args: PlotArgs): void {
+    this.plot(...args);
+    this.set_xscale("log");
+    this.set_yscale("log");
+  }
+
+  /**
+   * A step plot (matplotlib's `Axes.step`): `plot` joining the points by horizontal and vertical segments;
+   * with `where: "pre"` (the default) y[i] holds from x[i-1] to x[i].
+   * @example ax.step(epochs, learningRate, { where: "post", label: "schedule" })
+   */
+  step(x: PlotData, y: PlotData, fmtOrOptions?: string | StepOptions, options: StepOptions = {}): void {
+    const [fmt, { where = "pre", ...rest }] = typeof fmtOrOptions === "string" ? [fmtOrOptions, options] : [undefined, fmtOrOptions ?? {}];
+    const lineOptions: LineOptions = { ...rest, drawstyle: `steps-${where}` };
+    if (fmt === undefined) this.plot(x, y, lineOptions);
+    else this.plot(x, y, fmt, lineOptions);
+  }
+
+  /**
+   * Points with error bars (matplotlib's `Axes.errorbar`): the line and markers of `fmt` (a line by default,
+   * "none" for bars only) with `yerr`/`xerr` bars in the line's colour, capped when `capsize` is set. The view
+   * takes in the bars' ends.
+   * @example ax.errorbar(x, means, { yerr: stds, fmt: "o", capsize: 3 })
+   */
+  errorbar(x: PlotData, y: PlotData, options: ErrorbarOptions = {}): void {
+    const { yerr, xerr, fmt, capsize = 0, ecolor, elinewidth, ...lineOptions } = options;
+    const xs = toVector(x, "x");
+    const ys = toVector(y, "y");
+    if (fmt === "none") this.plot(xs, ys, { ...lineOptions, linestyle: "None" });
+    else if (fmt === undefined) this.plot(xs, ys, lineOptions);
+    else this.plot(xs, ys, fmt, lineOptions);
+    const trace = this.traces[this.traces.length - 1];
+    const extent = this.extents[this.extents.length - 1];
+    if (fmt === "none") trace.mode = "none";
+    const line = trace.line as { color: string; width: number };
+    const bars = { color: ecolor !== undefined ? cssColor(ecolor) : line.color, thickness: elinewidth !== undefined ? pt(elinewidth) : line.width, width: pt(capsize) };
+    const ends = { x: [...xs], y: [...ys] };
+    for (const [axis, err, values] of [["x", xerr, xs], ["y", yerr, ys]] as const) {
+      if (err === undefined) continue;
+      const [below, above] = errorSizes(err, values.length, `${axis}err`);
+      trace[`error_${axis}`] = { type: "data", symmetric: false, array: jsonNumbers(above), arrayminus: jsonNumbers(below), ...bars };
+      ends[axis].push(...values.map((v, i) => v - below[i]), ...values.map((v, i) => v + above[i]));
+    }
+    Object.assign(extent, spans(ends.x, ends.y));
   }
 
   /**
@@ -598,6 +710,15 @@ export class Axes {
     this.colorbarTrace = mappable;
   }
 
+  /**
+   * Clears the axes (matplotlib's `Axes.cla`): its data, labels, title, legend, scales, limits and ticks go, and
+   * the colour cycles start again at C0; it keeps its place in the figure.
+   * @example ax.cla(); ax.plot(newCosts);
+   */
+  cla(): void {
+    Object.assign(this, new Axes(this.spec, this.figure));
+  }
+
   /** Sets the title above the axes (matplotlib's `Axes.set_title`). @example ax.set_title("cost") */
   set_title(label: string): void {
     this.title = label;
@@ -616,11 +737,130 @@ export class Axes {
   /** Sets the x axis scale, "linear" or "log" (matplotlib's `Axes.set_xscale`). @example ax.set_xscale("log") */
   set_xscale(value: Scale): void {
     this.xscale = checkScale(value);
+    delete this.tickSpans.x;
   }
 
   /** Sets the y axis scale, "linear" or "log" (matplotlib's `Axes.set_yscale`). @example ax.set_yscale("log") */
   set_yscale(value: Scale): void {
     this.yscale = checkScale(value);
+    delete this.tickSpans.y;
+  }
+
+  /**
+   * Fixes the x ticks at these positions, optionally with these labels (matplotlib's `Axes.set_xticks`);
+   * without labels they are formatted as the axis formats its ticks. An empty list removes the ticks. The view
+   * widens to take in the ticks, as matplotlib's does.
+   * @example ax.set_xticks([0, 500, 1000, 1500], ["0", "0.5k", "1k", "1.5k"])
+   */
+  set_xticks(ticks: PlotData, labels?: readonly string[]): void {
+    this.setTicks("x", ticks, labels);
+  }
+
+  /** Fixes the y ticks, optionally with labels (matplotlib's `Axes.set_yticks`). @example ax.set_yticks([0, 0.5, 1]) */
+  set_yticks(ticks: PlotData, labels?: readonly string[]): void {
+    this.setTicks("y", ticks, labels);
+  }
+
+  /**
+   * Labels the x ticks in order (matplotlib's `Axes.set_xticklabels`), best after `set_xticks`: otherwise, as
+   * matplotlib warns, the labels go to the locator's ticks, which may start left of the view.
+   * @example ax.set_xticks([0, 1, 2]); ax.set_xticklabels(["low", "mid", "high"], { rotation: 45 });
+   */
+  set_xticklabels(labels: readonly string[], options: TickOptions = {}): void {
+    this.setTickLabels("x", labels, options);
+  }
+
+  /** Labels the y ticks in order (matplotlib's `Axes.set_yticklabels`). @example ax.set_yticks([0, 1]); ax.set_yticklabels(["no", "yes"]); */
+  set_yticklabels(labels: readonly string[], options: TickOptions = {}): void {
+    this.setTickLabels("y", labels, options);
+  }
+
+  /**
+   * The x tick positions (matplotlib's `Axes.get_xticks`): the fixed ones, or the locator's for the current
+   * view, which may reach one step past it (as matplotlib's do).
+   * @example plt.plot([1, 2, 3, 4]); plt.gca().get_xticks() // [-0.5, 0, 0.5, …, 3.5]
+   */
+  get_xticks(): number[] {
+    return this.tickList("x").values;
+  }
+
+  /** The y tick positions (matplotlib's `Axes.get_yticks`). @example ax.get_yticks() */
+  get_yticks(): number[] {
+    return this.tickList("y").values;
+  }
+
+  /** The x tick labels' texts, one per `get_xticks()` value (matplotlib's `Axes.get_xticklabels`, as strings). @example ax.get_xticklabels() */
+  get_xticklabels(): string[] {
+    return this.tickList("x").labels;
+  }
+
+  /** The y tick labels' texts (matplotlib's `Axes.get_yticklabels`, as strings). @example ax.get_yticklabels() */
+  get_yticklabels(): string[] {
+    return this.tickList("y").labels;
+  }
+
+  /** Sets the tick labels' rotation in degrees, counter-clockwise (matplotlib's `tick_params(axis, labelrotation=…)`). @example ax.tick_params("x", { labelrotation: 45 }) */
+  tick_params(axis: "x" | "y" | "both" = "both", options: { labelrotation?: number } = {}): void {
+    for (const which of axis === "both" ? (["x", "y"] as const) : [axis]) {
+      if (options.labelrotation !== undefined) this.ticks[which].rotation = options.labelrotation;
+    }
+  }
+
+  private setTicks(axis: "x" | "y", ticks: PlotData, labels?: readonly string[]): void {
+    const values = Array.from(toVector(ticks, "ticks"));
+    if (labels && labels.length !== values.length) {
+      throw new Error(`The number of FixedLocator locations (${values.length}), usually from a call to set_ticks, does not match the number of labels (${labels.length}).`);
+    }
+    this.ticks[axis].values = values;
+    if (labels) this.ticks[axis].labels = [...labels];
+    if (values.length === 0) return;
+    const span: [number, number] = [Math.min(...values), Math.max(...values)];
+    const fixed = axis === "x" ? this.xlimits : this.ylimits;
+    if (fixed[0] !== undefined && fixed[1] !== undefined) {
+      // Fixed limits stay fixed, widened once (matplotlib sets the view, with autoscaling off).
+      const widened = widen([fixed[0], fixed[1]], span);
+      if (axis === "x") this.xlimits = widened;
+      else this.ylimits = widened;
+    } else {
+      this.tickSpans[axis] = span;
+    }
+  }
+
+  private setTickLabels(axis: "x" | "y", labels: readonly string[], options: TickOptions): void {
+    const { values } = this.ticks[axis];
+    if (values === undefined) {
+      console.warn("set_ticklabels() should only be used with a fixed number of ticks, i.e. after set_ticks() or using a FixedLocator. Otherwise, ticks may be mislabeled.");
+    } else if (labels.length !== values.length) {
+      throw new Error(`The number of FixedLocator locations (${values.length}), usually from a call to set_ticks, does not match the number of labels (${labels.length}).`);
+    }
+    this.ticks[axis].labels = [...labels];
+    if (options.rotation !== undefined) this.ticks[axis].rotation = options.rotation;
+  }
+
+  /** The axis' ticks and labels as matplotlib's locator and formatter give them for the current view and axes size. */
+  private tickList(axis: "x" | "y"): { values: number[]; labels: string[] } {
+    const [width, height] = [this.figure.widthPx, this.figure.heightPx];
+    const view = this.view(width, height);
+    return this.ticksIn(axis, view, width, height);
+  }
+
+  /** The ticks plotly's layout must fix: set ones (labelled by the formatter unless labels were set), or bar categories. */
+  private axisTicks(axis: "x" | "y", view: AxesView, figureWidth: number, figureHeight: number): AxisTicks {
+    const { values, labels, rotation } = this.ticks[axis];
+    const fixed = values || labels || (axis === "x" && this.categories);
+    return fixed ? { ...this.ticksIn(axis, view, figureWidth, figureHeight), rotation } : { rotation };
+  }
+
+  private ticksIn(axis: "x" | "y", view: AxesView, figureWidth: number, figureHeight: number): { values: number[]; labels: string[] } {
+    const settings = this.ticks[axis];
+    const [limits, scale, domain, size] = axis === "x" ? [view.xlim, this.xscale, view.domainX, figureWidth] : [view.ylim, this.yscale, view.domainY, figureHeight];
+    // Bar categories are ticked at their positions and named (matplotlib's StrCategoryLocator and -Formatter).
+    const categories = axis === "x" ? this.categories : undefined;
+    const values = settings.values ?? categories?.map((_, i) => i) ?? locatorTicks(limits[0], limits[1], scale, autoBinCount((domain[1] - domain[0]) * size, STYLE.fontSize, axis)).values;
+    const labels = settings.labels
+      ? values.map((_, i) => settings.labels![i] ?? "")
+      : categories ? values.map((v) => categories[v] ?? "") : formatTicks(values, scale, limits);
+    return { values, labels };
   }
 
   /** Shows or hides grid lines at the major ticks; without an argument toggles them (matplotlib's `Axes.grid`). @example ax.grid(true) */
@@ -665,11 +905,13 @@ export class Axes {
   /** Sets the x view limits (matplotlib's `set_xlim`); an omitted side stays automatic. @example ax.set_xlim(0, 100) */
   set_xlim(left?: number, right?: number): void {
     this.xlimits = [left ?? this.xlimits[0], right ?? this.xlimits[1]];
+    delete this.tickSpans.x;
   }
 
   /** Sets the y view limits (matplotlib's `set_ylim`). @example ax.set_ylim(undefined, 1) */
   set_ylim(bottom?: number, top?: number): void {
     this.ylimits = [bottom ?? this.ylimits[0], top ?? this.ylimits[1]];
+    delete this.tickSpans.y;
   }
 
   /** The x view limits as they will be drawn (matplotlib's `get_xlim`). @example const [left, right] = ax.get_xlim() */
@@ -698,9 +940,11 @@ export class Axes {
     const [fixedLow, fixedHigh] = axis === "x" ? this.xlimits : this.ylimits;
     const scale = axis === "x" ? this.xscale : this.yscale;
     const auto = fixedLow === undefined || fixedHigh === undefined ? this.autoLimits(axis, scale) : [0, 1];
-    const limits: [number, number] = [fixedLow ?? auto[0], fixedHigh ?? auto[1]];
+    let limits: [number, number] = [fixedLow ?? auto[0], fixedHigh ?? auto[1]];
     // imshow puts row 0 at the top: the y axis runs downwards unless the user set limits themselves.
-    return axis === "y" && this.imageAxes && fixedLow === undefined && fixedHigh === undefined ? [limits[1], limits[0]] : limits;
+    if (axis === "y" && this.imageAxes && fixedLow === undefined && fixedHigh === undefined) limits = [limits[1], limits[0]];
+    const tickSpan = this.tickSpans[axis];
+    return tickSpan ? widen(limits, tickSpan) : limits;
   }
 
   private autoLimits(axis: "x" | "y", scale: Scale): [number, number] {
@@ -803,9 +1047,9 @@ export class Axes {
       ...(showLegend && { legend: legendName }),
     }));
     const layout: Record<string, any> = {
-      [`xaxis${suffix}`]: axisLayout(view.domainX, view.xlim, this.xscale, this.xlabel, this.gridVisible, `y${suffix}`, this.categories),
+      [`xaxis${suffix}`]: axisLayout(view.domainX, view.xlim, this.xscale, this.xlabel, this.gridVisible, `y${suffix}`, this.axisTicks("x", view, figureWidth, figureHeight)),
       [`yaxis${suffix}`]: {
-        ...axisLayout(view.domainY, view.ylim, this.yscale, this.ylabel, this.gridVisible, `x${suffix}`),
+        ...axisLayout(view.domainY, view.ylim, this.yscale, this.ylabel, this.gridVisible, `x${suffix}`, this.axisTicks("y", view, figureWidth, figureHeight)),
         ...((this.imageAxes || this.equalAspect) && { scaleanchor: `x${suffix}` }),
       },
     };
@@ -893,7 +1137,7 @@ export class Figure implements Displayable {
     if (!(Number.isInteger(index) && index >= 1 && index <= rows * cols)) throw new Error(`plt.subplot: num must be an integer with 1 <= num <= ${rows * cols}, not ${index}`);
     let axes = this.axes.find((a) => a.spec.rows === rows && a.spec.cols === cols && a.spec.index === index);
     if (!axes) {
-      axes = new Axes({ rows, cols, index });
+      axes = new Axes({ rows, cols, index }, this);
       this.axes.push(axes);
     }
     this.currentAxes = axes;
@@ -924,6 +1168,16 @@ export class Figure implements Displayable {
    */
   colorbar(options: { ax?: Axes } = {}): void {
     (options.ax ?? this.gca()).colorbar();
+  }
+
+  /**
+   * Clears the figure (matplotlib's `fig.clf`): every axes and the suptitle go; the next drawing starts a new axes.
+   * @example fig.clf(); fig.subplot(1, 1, 1).plot(costs);
+   */
+  clf(): void {
+    this.axes.splice(0);
+    this.currentAxes = undefined;
+    this.title = "";
   }
 
   /** A title centred above all axes (matplotlib's `fig.suptitle`). @example fig.suptitle("Learning rates") */
@@ -1097,7 +1351,8 @@ export type PlotArgs =
   | [PlotData, PlotData, (string | LineOptions)?]
   | [PlotData, PlotData, string, LineOptions?];
 
-function isOptionsObject(value: unknown): boolean {
+/** Whether a trailing argument is a keyword-options object rather than data (an array, typed array or NDArray). @example isOptionsObject({ rotation: 45 }) // true */
+export function isOptionsObject(value: unknown): boolean {
   return typeof value === "object" && value !== null && !Array.isArray(value) && !ArrayBuffer.isView(value) && !("shape" in value);
 }
 
@@ -1109,6 +1364,20 @@ function splitPlotArgs(args: readonly unknown[]): { x?: PlotData; y: PlotData; f
   if (rest.length === 1) return { y: rest[0] as PlotData, fmt, options };
   if (rest.length === 2) return { x: rest[0] as PlotData, y: rest[1] as PlotData, fmt, options };
   throw new Error(`plt.plot: expected plot(y), plot(x, y) or plot(x, y, fmt), optionally followed by options; got ${args.length} arguments`);
+}
+
+/** matplotlib's drawstyles as plotly's line shapes: "vh" rises first (steps-pre), "hv" runs first (steps-post). */
+const STEP_SHAPES = { steps: "vh", "steps-pre": "vh", "steps-mid": "hvh", "steps-post": "hv" } as const;
+
+/** An errorbar's xerr/yerr as the distances below and above each point: a scalar, N values or a 2×N array. */
+function errorSizes(err: number | PlotData, count: number, name: string): [Float64Array, Float64Array] {
+  if (typeof err === "number" && err < 0) throw new Error(`plt.errorbar: '${name}' must not contain negative values`);
+  if (typeof err === "number") return [new Float64Array(count).fill(err), new Float64Array(count).fill(err)];
+  const grid = toGrid(err, name);
+  if (grid.values.some((v) => v < 0)) throw new Error(`plt.errorbar: '${name}' must not contain negative values`);
+  if (grid.shape.length === 1 && grid.values.length === count) return [grid.values, grid.values];
+  if (grid.shape.length === 2 && grid.shape[0] === 2 && grid.shape[1] === count) return [grid.values.subarray(0, count), grid.values.subarray(count)];
+  throw new Error(`plt.errorbar: '${name}' (shape: (${grid.shape.join(", ")})) must be a scalar or a 1D or (2, n) array-like whose shape matches 'y' (shape: (${count},))`);
 }
 
 function markerStyle(marker: string, color: string, sizePx: number): Record<string, unknown> {
@@ -1239,12 +1508,24 @@ function span(limits: [number, number], scale: Scale): number {
   return scale === "log" ? Math.log10(limits[1]) - Math.log10(limits[0]) : limits[1] - limits[0];
 }
 
+/** The limits grown to take in [lo, hi], keeping their direction (matplotlib's set_view_interval). */
+function widen([a, b]: [number, number], [lo, hi]: [number, number]): [number, number] {
+  return a <= b ? [Math.min(a, lo), Math.max(b, hi)] : [Math.max(a, hi), Math.min(b, lo)];
+}
+
 function shrink([a, b]: [number, number], length: number): [number, number] {
   const middle = (a + b) / 2;
   return [middle - length / 2, middle + length / 2];
 }
 
-function axisLayout(domain: [number, number], limits: [number, number], scale: Scale, title: string, grid: boolean, anchor: string, categories?: string[]): Record<string, unknown> {
+/** Fixed ticks for plotly's `tickmode: "array"` (set_xticks, bar categories) and the labels' rotation. */
+interface AxisTicks {
+  values?: readonly number[];
+  labels?: readonly string[];
+  rotation: number;
+}
+
+function axisLayout(domain: [number, number], limits: [number, number], scale: Scale, title: string, grid: boolean, anchor: string, ticks: AxisTicks): Record<string, unknown> {
   return {
     domain,
     anchor,
@@ -1264,7 +1545,9 @@ function axisLayout(domain: [number, number], limits: [number, number], scale: S
     gridcolor: STYLE.gridColor,
     gridwidth: STYLE.gridWidth,
     ...(scale === "log" && { exponentformat: "power", dtick: 1 }),
-    ...(categories && { tickmode: "array", tickvals: categories.map((_, i) => i), ticktext: categories }),
+    ...(ticks.values && { tickmode: "array", tickvals: ticks.values, ticktext: ticks.labels }),
+    // plotly turns labels clockwise, matplotlib counter-clockwise.
+    ...(ticks.rotation !== 0 && { tickangle: -ticks.rotation }),
     ...(title && { title: { text: title, standoff: STYLE.labelPad, font: { size: STYLE.fontSize } } }),
   };
 }

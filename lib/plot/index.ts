@@ -11,6 +11,6 @@ export * from "./pyplot";
 export * as plt from "./pyplot";
 export { takeUnshownFigures } from "./state";
 export { Axes, Figure, RawPlotlyFigure, figureBundle } from "./figure";
-export type { PlotlyFigure, LineOptions, ScatterOptions, ContourOptions, ImageOptions, HistOptions, BarOptions, LegendLocation, Trace, AxhlineOptions, AxvlineOptions, ReferenceLineOptions, FillBetweenOptions, TextOptions, AnnotateOptions } from "./figure";
+export type { PlotlyFigure, LineOptions, ScatterOptions, ContourOptions, ImageOptions, HistOptions, BarOptions, LegendLocation, Trace, AxhlineOptions, AxvlineOptions, ReferenceLineOptions, FillBetweenOptions, TextOptions, AnnotateOptions, TickOptions, StepOptions, ErrorbarOptions } from "./figure";
 export { renderSvg } from "./svg";
 export type { PlotData } from "./data";

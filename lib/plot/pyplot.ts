@@ -9,19 +9,23 @@ import type { PlotData } from "./data";
 import {
   Axes,
   Figure,
+  isOptionsObject,
   RawPlotlyFigure,
   type AnnotateOptions,
   type AxhlineOptions,
   type AxvlineOptions,
   type BarOptions,
   type ContourOptions,
+  type ErrorbarOptions,
   type FillBetweenOptions,
   type HistOptions,
   type ImageOptions,
   type LegendLocation,
   type PlotArgs,
   type ScatterOptions,
+  type StepOptions,
   type TextOptions,
+  type TickOptions,
   type Trace,
 } from "./figure";
 import { STYLE } from "./style";
@@ -114,6 +118,22 @@ export function suptitle(text: string): void {
 }
 
 /**
+ * Clears the current figure: its axes and suptitle go, the figure stays open (matplotlib's `plt.clf`).
+ * @example plt.plot(costs); plt.clf(); plt.plot(accuracies);
+ */
+export function clf(): void {
+  gcf().clf();
+}
+
+/**
+ * Clears the current axes: data, labels, title, legend, scales, limits and ticks (matplotlib's `plt.cla`).
+ * @example plt.subplot(1, 2, 2); plt.cla(); plt.plot(testCosts);
+ */
+export function cla(): void {
+  gca().cla();
+}
+
+/**
  * Writes the current figure to a file (matplotlib's `plt.savefig`): `.svg`, `.html` (interactive) or `.json`
  * (plotly). Call it before `show()`, which closes the figure.
  * @example plt.plot(costs); plt.savefig("costs.svg");
@@ -132,6 +152,48 @@ export function savefig(path: string): void {
  */
 export function plot(...args: PlotArgs): void {
   gca().plot(...args);
+}
+
+/**
+ * Plots with a logarithmic y axis (matplotlib's `plt.semilogy`): `plot`'s arguments, then `yscale("log")`.
+ * @example plt.semilogy(costs, { label: "cost" })
+ */
+export function semilogy(...args: PlotArgs): void {
+  gca().semilogy(...args);
+}
+
+/**
+ * Plots with a logarithmic x axis (matplotlib's `plt.semilogx`).
+ * @example plt.semilogx([1e-4, 1e-3, 1e-2, 1e-1], [0.71, 0.86, 0.93, 0.64], "o-")
+ */
+export function semilogx(...args: PlotArgs): void {
+  gca().semilogx(...args);
+}
+
+/**
+ * Plots with both axes logarithmic (matplotlib's `plt.loglog`).
+ * @example plt.loglog(sizes, seconds, "s-")
+ */
+export function loglog(...args: PlotArgs): void {
+  gca().loglog(...args);
+}
+
+/**
+ * A step plot (matplotlib's `plt.step`): y[i] holds from x[i-1] to x[i] (`where: "pre"`, the default), from
+ * x[i] to x[i+1] ("post") or around x[i] ("mid").
+ * @example plt.step(epochs, learningRates, { where: "post" })
+ */
+export function step(x: PlotData, y: PlotData, fmtOrOptions?: string | StepOptions, options?: StepOptions): void {
+  gca().step(x, y, fmtOrOptions, options);
+}
+
+/**
+ * Points with error bars (matplotlib's `plt.errorbar`): `yerr`/`xerr` one for all, one per point or
+ * [below, above]; `fmt` styles the points ("none" draws the bars only), `capsize` caps the bars.
+ * @example plt.errorbar(sizes, meanAccuracy, { yerr: stdAccuracy, fmt: "o-", capsize: 4 })
+ */
+export function errorbar(x: PlotData, y: PlotData, options?: ErrorbarOptions): void {
+  gca().errorbar(x, y, options);
 }
 
 /**
@@ -287,6 +349,39 @@ export function ylim(bottom?: number | readonly [number, number], top?: number):
   const [lo, hi] = Array.isArray(bottom) ? bottom : [bottom as number | undefined, top];
   if (lo !== undefined || hi !== undefined) axes.set_ylim(lo, hi);
   return axes.get_ylim();
+}
+
+/**
+ * Gets or sets the current axes' x ticks (matplotlib's `plt.xticks`): `xticks(ticks, labels?, { rotation })`
+ * fixes their positions and labels, `xticks([])` removes them, `xticks({ rotation: 45 })` only turns the labels.
+ * Returns the positions and label texts, as matplotlib's locator and formatter give them (the positions may
+ * reach one step past the view).
+ * @example
+ * plt.xticks([0, 1, 2], ["train", "dev", "test"], { rotation: 45 });
+ * const [positions, labels] = plt.xticks();
+ */
+export function xticks(...args: TicksArgs): [number[], string[]] {
+  return ticks("x", args);
+}
+
+/**
+ * Gets or sets the current axes' y ticks (matplotlib's `plt.yticks`), as `xticks`.
+ * @example plt.yticks([0, 0.5, 1], ["0 %", "50 %", "100 %"])
+ */
+export function yticks(...args: TicksArgs): [number[], string[]] {
+  return ticks("y", args);
+}
+
+type TicksArgs = [TickOptions?] | [PlotData, TickOptions?] | [PlotData, readonly string[], TickOptions?];
+
+function ticks(axis: "x" | "y", args: TicksArgs): [number[], string[]] {
+  const axes = gca();
+  const rest = [...args];
+  const options = (rest.length > 0 && isOptionsObject(rest[rest.length - 1]) ? rest.pop() : {}) as TickOptions;
+  const [positions, labels] = rest as [PlotData?, (readonly string[])?];
+  if (positions !== undefined) (axis === "x" ? axes.set_xticks(positions, labels) : axes.set_yticks(positions, labels));
+  if (options.rotation !== undefined) axes.tick_params(axis, { labelrotation: options.rotation });
+  return axis === "x" ? [axes.get_xticks(), axes.get_xticklabels()] : [axes.get_yticks(), axes.get_yticklabels()];
 }
 
 /**

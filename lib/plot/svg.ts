@@ -1,9 +1,9 @@
 /**
  * The static picture: draws a plotly.js figure (the subset tsdl's pyplot emits — scatter lines, markers and
- * "toself" fills, bars, heatmaps, images, filled contours, line shapes, annotations with arrows, colorbars,
- * legends, linear and log axes) as a standalone SVG document in Node, with matplotlib's tick locations and
- * labels. Elements carry classes (axes, xtick, ytick, line, markers, fill, shape, bar, raster, title, text,
- * arrow, colorbar, cbtick, legend) so what is drawn can be inspected.
+ * "toself" fills, step lines, error bars, bars, heatmaps, images, filled contours, line shapes, annotations with
+ * arrows, colorbars, legends, linear and log axes, fixed and rotated ticks) as a standalone SVG document in Node,
+ * with matplotlib's tick locations and labels. Elements carry classes (axes, xtick, ytick, line, markers, fill,
+ * errorbar, shape, bar, raster, title, text, arrow, colorbar, cbtick, legend) so what is drawn can be inspected.
  */
 import { cm, hexToRgb, type RGB } from "./colors";
 import type { PlotlyFigure, Trace } from "./figure";
@@ -224,13 +224,24 @@ function drawTicks(frame: AxesFrame, direction: "x" | "y", ticks: Ticks, fontSiz
   const tickFont: number = axis.layout.tickfont?.size ?? fontSize;
   const stroke = `stroke="${axis.layout.tickcolor ?? "black"}" stroke-width="${n(axis.layout.tickwidth ?? STYLE.tickWidth)}"`;
   const gap = length + STYLE.tickPad;
+  // plotly's tickangle turns clockwise; matplotlib's rotation, counter-clockwise, is what is placed here.
+  const rotation = -(axis.layout.tickangle ?? 0);
+  const boxes = ticks.labels.map((label) => rotatedBox(textWidth(label, tickFont), tickFont, rotation));
   const parts = ticks.major.map((v, i) => {
     const p = project(axis, v);
-    return direction === "x"
-      ? `<g class="xtick" data-value="${v}"><path d="M${n(p)} ${n(frame.bottom)}v${n(length)}" ${stroke}/>` +
-          `<text x="${n(p)}" y="${n(frame.bottom + gap + 0.8 * tickFont)}" text-anchor="middle" font-size="${n(tickFont)}">${richText(ticks.labels[i])}</text></g>`
-      : `<g class="ytick" data-value="${v}"><path d="M${n(frame.left)} ${n(p)}h${n(-length)}" ${stroke}/>` +
-          `<text x="${n(frame.left - gap)}" y="${n(p + 0.35 * tickFont)}" text-anchor="end" font-size="${n(tickFont)}">${richText(ticks.labels[i])}</text></g>`;
+    const tick = direction === "x" ? `<path d="M${n(p)} ${n(frame.bottom)}v${n(length)}" ${stroke}/>` : `<path d="M${n(frame.left)} ${n(p)}h${n(-length)}" ${stroke}/>`;
+    let label: string;
+    if (rotation !== 0) {
+      // matplotlib aligns a rotated label's bounding box: centred under an x tick with its top at the pad,
+      // right-aligned and centred on a y tick; the text turns about the box's centre.
+      const [cx, cy] = direction === "x" ? [p, frame.bottom + gap + boxes[i].height / 2] : [frame.left - gap - boxes[i].width / 2, p];
+      label = `<text x="${n(cx)}" y="${n(cy + 0.35 * tickFont)}" text-anchor="middle" transform="rotate(${n(-rotation)} ${n(cx)} ${n(cy)})" font-size="${n(tickFont)}">${richText(ticks.labels[i])}</text>`;
+    } else {
+      label = direction === "x"
+        ? `<text x="${n(p)}" y="${n(frame.bottom + gap + 0.8 * tickFont)}" text-anchor="middle" font-size="${n(tickFont)}">${richText(ticks.labels[i])}</text>`
+        : `<text x="${n(frame.left - gap)}" y="${n(p + 0.35 * tickFont)}" text-anchor="end" font-size="${n(tickFont)}">${richText(ticks.labels[i])}</text>`;
+    }
+    return `<g class="${direction}tick" data-value="${v}">${tick}${label}</g>`;
   });
   const minorLength = STYLE.minorTickLength;
   const minor = ticks.minor.map((v) => {
@@ -248,16 +259,23 @@ function drawTicks(frame: AxesFrame, direction: "x" | "y", ticks: Ticks, fontSiz
     const standoff = axis.layout.title.standoff ?? STYLE.labelPad;
     const labelFont: number = axis.layout.title.font?.size ?? fontSize;
     if (direction === "x") {
-      const y = frame.bottom + gap + tickFont + standoff + 0.8 * labelFont;
+      const tallest = rotation === 0 ? tickFont : Math.max(0, ...boxes.map((box) => box.height));
+      const y = frame.bottom + gap + tallest + standoff + 0.8 * labelFont;
       parts.push(`<text class="xlabel" x="${n((frame.left + frame.right) / 2)}" y="${n(y)}" text-anchor="middle" font-size="${n(labelFont)}">${richText(title)}</text>`);
     } else {
-      const widest = Math.max(0, ...ticks.labels.map((label) => textWidth(label, tickFont)));
+      const widest = Math.max(0, ...boxes.map((box) => box.width));
       const x = frame.left - gap - widest - standoff;
       const y = (frame.top + frame.bottom) / 2;
       parts.push(`<text class="ylabel" x="${n(x)}" y="${n(y)}" transform="rotate(-90 ${n(x)} ${n(y)})" text-anchor="middle" font-size="${n(labelFont)}">${richText(title)}</text>`);
     }
   }
   return parts.join("");
+}
+
+/** The bounding box of a text line `width` long and one font size tall, turned by `degrees`. */
+function rotatedBox(width: number, fontSize: number, degrees: number): { width: number; height: number } {
+  const [cos, sin] = [Math.abs(Math.cos((degrees * Math.PI) / 180)), Math.abs(Math.sin((degrees * Math.PI) / 180))];
+  return { width: width * cos + fontSize * sin, height: width * sin + fontSize * cos };
 }
 
 function drawTrace(trace: Trace, frame: AxesFrame, ids: IdSource): string {
@@ -311,6 +329,7 @@ function drawScatter(trace: Trace, frame: AxesFrame, ids: IdSource): string {
   const py = ys.map((v) => project(frame.y, v));
   const parts: string[] = [];
   if (trace.fill === "toself") parts.push(drawFill(trace, px, py));
+  parts.push(drawErrorBars(trace, frame, xs, ys, px, py));
   if (mode.includes("lines")) {
     const line = (trace.line ?? {}) as Record<string, any>;
     const width = line.width ?? 2;
@@ -323,6 +342,10 @@ function drawScatter(trace: Trace, frame: AxesFrame, ids: IdSource): string {
         pen = false;
         continue;
       }
+      // plotly's step shapes: "hv" runs to the next x then rises, "vh" rises first, "hvh" rises halfway.
+      if (pen && line.shape === "hv") d += ` ${n(px[i])} ${n(py[i - 1])}`;
+      else if (pen && line.shape === "vh") d += ` ${n(px[i - 1])} ${n(py[i])}`;
+      else if (pen && line.shape === "hvh") d += ` ${n((px[i - 1] + px[i]) / 2)} ${n(py[i - 1])} ${n((px[i - 1] + px[i]) / 2)} ${n(py[i])}`;
       d += `${pen ? " " : "M"}${n(px[i])} ${n(py[i])}`;
       pen = true;
     }
@@ -332,6 +355,36 @@ function drawScatter(trace: Trace, frame: AxesFrame, ids: IdSource): string {
       `${dash ? ` stroke-dasharray="${dash}"` : ""} stroke-linejoin="round" stroke-linecap="${dash ? "butt" : "square"}"/>`);
   }
   if (mode.includes("markers")) parts.push(drawMarkers(trace, px, py, ids));
+  return parts.join("");
+}
+
+/**
+ * plotly's error_x / error_y of "data" type: a bar from each point to `arrayminus` below and `array` above it,
+ * with caps `width` px to each side at both ends.
+ */
+function drawErrorBars(trace: Trace, frame: AxesFrame, xs: number[], ys: number[], px: number[], py: number[]): string {
+  const parts: string[] = [];
+  for (const direction of ["x", "y"] as const) {
+    const spec = trace[`error_${direction}`] as Record<string, any> | undefined;
+    if (!spec || spec.visible === false) continue;
+    const above = (spec.array ?? []) as (number | null)[];
+    const below = (spec.symmetric === false ? spec.arrayminus ?? [] : above) as (number | null)[];
+    const cap = (spec.width ?? 4) as number;
+    let d = "";
+    for (let i = 0; i < px.length; i++) {
+      if (!Number.isFinite(px[i]) || !Number.isFinite(py[i])) continue;
+      if (direction === "y") {
+        const [low, high] = [project(frame.y, ys[i] - (below[i] ?? 0)), project(frame.y, ys[i] + (above[i] ?? 0))];
+        d += `M${n(px[i])} ${n(low)}V${n(high)}`;
+        if (cap > 0) d += `M${n(px[i] - cap)} ${n(low)}h${n(2 * cap)}M${n(px[i] - cap)} ${n(high)}h${n(2 * cap)}`;
+      } else {
+        const [low, high] = [project(frame.x, xs[i] - (below[i] ?? 0)), project(frame.x, xs[i] + (above[i] ?? 0))];
+        d += `M${n(low)} ${n(py[i])}H${n(high)}`;
+        if (cap > 0) d += `M${n(low)} ${n(py[i] - cap)}v${n(2 * cap)}M${n(high)} ${n(py[i] - cap)}v${n(2 * cap)}`;
+      }
+    }
+    if (d) parts.push(`<path class="errorbar" data-direction="${direction}" d="${d}" stroke="${spec.color ?? "#444"}" stroke-width="${n(spec.thickness ?? 2)}" fill="none"/>`);
+  }
   return parts.join("");
 }
 

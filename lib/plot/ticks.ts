@@ -205,3 +205,61 @@ export function axisTicks(vmin: number, vmax: number, scale: Scale, bins: number
   const major = linearTicks(vmin, vmax, bins);
   return { major, ...formatLinearTicks(major), minor: [] };
 }
+
+/**
+ * LogLocator's major tick decades (exponents) for a view, as matplotlib ≥ 3.8 picks them: the largest stride that
+ * keeps at most `bins` decades in view, plus one stride beyond each end; with no decade in view, the decades
+ * just outside it.
+ * @example logLocatorDecades(1, 100, 9) // [-1, 0, 1, 2, 3]
+ */
+export function logLocatorDecades(vmin: number, vmax: number, bins: number): number[] {
+  const [lo, hi] = vmin <= vmax ? [vmin, vmax] : [vmax, vmin];
+  const [efmin, efmax] = [Math.log10(lo), Math.log10(hi)];
+  const [emin, emax] = [Math.ceil(efmin - 1e-10), Math.floor(efmax + 1e-10)];
+  const available = emax - emin + 1;
+  let wanted = Math.min(9, Math.max(2, bins));
+  let stride = Math.floor(available / (wanted + 1)) + 1;
+  wanted = Math.min(wanted, Math.ceil(available / stride));
+  if (wanted === 0) return [emin - 1, emax + 1];
+  if (wanted === 1) {
+    const mid = Math.round((efmin + efmax) / 2);
+    stride = Math.max(mid - (emin - 1), emax + 1 - mid);
+    return [mid - stride, mid, mid + stride];
+  }
+  stride = Math.floor((available - 1) / (wanted - 1));
+  if (stride < available / wanted) stride = Math.floor(available / wanted);
+  const olo = Math.max(available - stride * wanted, 0);
+  const ohi = Math.min(available - stride * (wanted - 1), stride);
+  let offset = (((-emin) % stride) + stride) % stride;
+  if (!(olo <= offset && offset < ohi)) offset = olo;
+  const decades: number[] = [];
+  for (let k = emin + offset - stride; k <= emax + stride; k += stride) decades.push(k);
+  return decades;
+}
+
+/**
+ * Labels for tick values as matplotlib's default formatters write them, with every value given (they may
+ * reach past the view): ScalarFormatter on linear axes; on log axes LogFormatterSciNotation, which labels
+ * decades only once the view spans more than one decade.
+ * @example formatTicks([0.25, 1, 2.125], "linear", [0, 3]) // ["0.250", "1.000", "2.125"]
+ */
+export function formatTicks(values: readonly number[], scale: Scale, view: readonly [number, number]): string[] {
+  if (scale === "linear") return formatLinearTicks(values).labels;
+  const decadesInView = Math.abs(Math.log10(view[1]) - Math.log10(view[0]));
+  return values.map((v) => {
+    const k = Math.floor(Math.log10(v) + 1e-10);
+    const m = cleanFloat(v / 10 ** k);
+    if (m === 1) return powerOfTen(k);
+    return decadesInView > 1 ? "" : `${m}×${powerOfTen(k)}`;
+  });
+}
+
+/**
+ * What the axis' locator and formatter give for a view (matplotlib's `get_xticks()` and the tick labels'
+ * texts): MaxNLocator's or LogLocator's ticks, which may reach one step past the view, each with its label.
+ * @example locatorTicks(-0.15, 3.15, "linear", 9).values // [-0.5, 0, 0.5, …, 3.5]
+ */
+export function locatorTicks(vmin: number, vmax: number, scale: Scale, bins: number): { values: number[]; labels: string[] } {
+  const values = scale === "log" ? logLocatorDecades(vmin, vmax, bins).map((k) => cleanFloat(10 ** k)) : maxNLocator(vmin, vmax, bins);
+  return { values, labels: formatTicks(values, scale, [vmin, vmax]) };
+}
