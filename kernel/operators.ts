@@ -442,7 +442,7 @@ function literalOnly(node: tsModule.Node): boolean {
 
 /**
  * tslab's compiler options (node_modules/tslab/dist/converter.js, createConverter) where they affect types: the
- * target and lib tslab picks for Node ≥ 18 (tsdl needs Node 20), module resolution, and its type roots.
+ * target and lib tslab picks for Node ≥ 18 (tsdl needs Node 20.15), module resolution, and its type roots.
  */
 function tslabTypeOptions(cwd: string): tsModule.CompilerOptions {
   const typeRoots = ts.getDefaultTypeRoots(cwd, ts.sys) ?? [];

@@ -10,7 +10,7 @@
  * const X = np.load("data.npy");      // written by np.save in Python
  */
 import { closeSync, fstatSync, openSync, readFileSync, readSync, writeFileSync } from "node:fs";
-import { deflateRawSync, inflateRawSync } from "node:zlib";
+import { crc32, deflateRawSync, inflateRawSync } from "node:zlib";
 import { allocate, checkDType, checkIntegerFits, type DType, type TypedArray } from "./dtype";
 import { AttributeError, BadZipFile, KeyError, OverflowError, ValueError } from "./errors";
 import { NDArray, asarray, ravelData, shapeSize, type ArrayLike } from "./ndarray";
@@ -1024,23 +1024,6 @@ const STORED = 0;
 const DEFLATED = 8;
 /** MS-DOS date of 1980-01-01, the earliest a zip can say (and what Python's ZipInfo defaults to). */
 const DOS_DATE_1980 = (0 << 9) | (1 << 5) | 1;
-
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
-
-/** CRC-32 (the zip and zlib checksum) of some bytes. */
-function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
-  for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
 
 /** A zip archive of the members, stored or deflated, as Python's zipfile writes one (without ZIP64). */
 function encodeZip(members: readonly [string, Uint8Array][], compress: boolean): Uint8Array {
