@@ -144,59 +144,50 @@ sys.stdout.write(nbformat.writes(nb))
     KEY_NUMBERS[name](textOf(nb));
   }, 180_000);
 
-  it("tsdl run stops at the first failing cell, shows it with the traceback, and exits 1", () => {
-    const dir = mkdtempSync(join(tmpdir(), "tsdl-run-fail-"));
-    const path = join(dir, "fails.ipynb");
+  /** `tsdl run --inplace` of a notebook of these cells: its exit status, stderr, run time and the notebook written. */
+  function runCells(cells: string[], options: string[] = []): { status: number; stderr: string; milliseconds: number; outputTypes: string[][] } {
+    const dir = mkdtempSync(join(tmpdir(), "tsdl-run-cells-"));
+    const path = join(dir, "cells.ipynb");
     execFileSync(PYTHON, ["-c", `
-import sys, nbformat
+import json, sys, nbformat
 nb = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "tsdl", "display_name": "TypeScript (tsdl)", "language": "typescript"}})
-nb.cells = [nbformat.v4.new_code_cell(s) for s in ["1 + 1", "throw new Error('boom')", "console.log('never')"]]
+nb.cells = [nbformat.v4.new_code_cell(s) for s in json.loads(sys.argv[2])]
 nbformat.write(nb, sys.argv[1])
-`, path]);
-    let status = 0;
-    let stderr = "";
-    try {
-      execFileSync(process.execPath, [join(REPO, "bin", "tsdl.js"), "run", path, "--inplace"], { stdio: "pipe", timeout: RUN_TIMEOUT_MS });
-    } catch (error) {
-      ({ status, stderr } = error as { status: number; stderr: string });
-    }
-    expect(status).toBe(1);
-    expect(String(stderr)).toContain("throw new Error('boom')");
-    expect(String(stderr)).toContain("boom");
-    const nb = JSON.parse(readFileSync(path, "utf8")) as Notebook;
-    expect(nb.cells.map((cell) => (cell.outputs ?? []).map((o) => o.output_type))).toEqual([["execute_result"], ["error"], []]);
-    rmSync(dir, { recursive: true, force: true });
-  }, 60_000);
-
-  // A loop SIGINT reaches (vm's breakOnSigint), and one after an await that only the kernel's control thread stops.
-  it.each([
-    ["a loop", "function spin() {\\n  while (true) spins++;\\n}\\nspin()"],
-    ["a loop after an await", "await null;\\nwhile (true) spins++;"],
-  ])("tsdl run --timeout interrupts %s that runs too long, reports it and exits 1", (_, endless) => {
-    const dir = mkdtempSync(join(tmpdir(), "tsdl-run-timeout-"));
-    const path = join(dir, "endless.ipynb");
-    execFileSync(PYTHON, ["-c", `
-import sys, nbformat
-nb = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "tsdl", "display_name": "TypeScript (tsdl)", "language": "typescript"}})
-nb.cells = [nbformat.v4.new_code_cell(s) for s in ["let spins = 0", "${endless}", "console.log('never')"]]
-nbformat.write(nb, sys.argv[1])
-`, path]);
+`, path, JSON.stringify(cells)]);
     let status = 0;
     let stderr = "";
     const started = Date.now();
     try {
-      execFileSync(process.execPath, [join(REPO, "bin", "tsdl.js"), "run", path, "--inplace", "--timeout", "3"], { stdio: "pipe", timeout: RUN_TIMEOUT_MS });
+      execFileSync(process.execPath, [join(REPO, "bin", "tsdl.js"), "run", path, "--inplace", ...options], { stdio: "pipe", timeout: RUN_TIMEOUT_MS });
     } catch (error) {
       ({ status, stderr } = error as { status: number; stderr: string });
     }
-    expect(status).toBe(1);
-    expect(Date.now() - started).toBeLessThan(30_000);
-    expect(String(stderr)).toContain("cell 2/3 TIMEOUT");
-    expect(String(stderr)).toContain("the cell did not finish within 3 s (tsdl run --timeout) and was interrupted");
-    expect(String(stderr)).toContain("Interrupted");
+    const milliseconds = Date.now() - started;
     const nb = JSON.parse(readFileSync(path, "utf8")) as Notebook;
-    expect(nb.cells.map((cell) => (cell.outputs ?? []).map((o) => o.output_type))).toEqual([[], ["error"], []]);
     rmSync(dir, { recursive: true, force: true });
+    return { status, stderr: String(stderr), milliseconds, outputTypes: nb.cells.map((cell) => (cell.outputs ?? []).map((o) => o.output_type)) };
+  }
+
+  it("tsdl run stops at the first failing cell, shows it with the traceback, and exits 1", () => {
+    const run = runCells(["1 + 1", "throw new Error('boom')", "console.log('never')"]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("throw new Error('boom')");
+    expect(run.stderr).toContain("boom");
+    expect(run.outputTypes).toEqual([["execute_result"], ["error"], []]);
+  }, 60_000);
+
+  // A loop SIGINT reaches (vm's breakOnSigint), and one after an await that only the kernel's control thread stops.
+  it.each([
+    ["a loop", "function spin() {\n  while (true) spins++;\n}\nspin()"],
+    ["a loop after an await", "await null;\nwhile (true) spins++;"],
+  ])("tsdl run --timeout interrupts %s that runs too long, reports it and exits 1", (_, endless) => {
+    const run = runCells(["let spins = 0", endless, "console.log('never')"], ["--timeout", "3"]);
+    expect(run.status).toBe(1);
+    expect(run.milliseconds).toBeLessThan(30_000);
+    expect(run.stderr).toContain("cell 2/3 TIMEOUT");
+    expect(run.stderr).toContain("the cell did not finish within 3 s (tsdl run --timeout) and was interrupted");
+    expect(run.stderr).toContain("Interrupted");
+    expect(run.outputTypes).toEqual([[], ["error"], []]);
   }, 60_000);
 
   it("tsdl run explains a wrong --timeout", () => {
