@@ -15,7 +15,12 @@ import { allocate, type DType, type TypedArray } from "./dtype";
 import { AxisError, OverflowError, ValueError } from "./errors";
 import { getItem } from "./indexing";
 import { NDArray, asarray, empty, shapeSize, type ArrayLike, type Scalar } from "./ndarray";
-import { fillFloats, probabilities, sampleIndices, shapeOf, shuffleFirstAxis, type Size } from "./random-shared";
+import {
+  anyNumber, betaSampler, binomialArguments, binomialSampler, exp, fillFloats, fillIntegers, geometricArgument,
+  geometricSampler, gumbelSampler, laplaceSampler, logisticSampler, nonNegative, poissonArgument, poissonSampler,
+  positive, pow, probabilities, sampleIndices, shapeOf, shuffleFirstAxis, standardGammaSampler, standardTSampler,
+  triangularArguments, triangularSampler, type Draws, type Drawn, type Size,
+} from "./random-shared";
 import { FE, FI, KE, KI, WE, WI } from "./ziggurat-tables";
 
 // ---------------------------------------------------------------------------------------------------------
@@ -299,7 +304,17 @@ export interface IntegersOptions {
  * rng.random([2, 2]);  rng.integers(0, 10, 5);  rng.normal(0, 0.01, [3, 2]);
  */
 export class Generator {
-  constructor(readonly bit_generator: PCG64) {}
+  /** The draws numpy's distributions are built from: PCG64 doubles and the ziggurat normal and exponential. */
+  private readonly draws: Draws;
+
+  constructor(readonly bit_generator: PCG64) {
+    this.draws = {
+      nextDouble: () => bit_generator.nextDouble(),
+      nextGauss: () => this.nextGaussian(),
+      nextExponential: () => this.nextExponential(),
+      legacy: false,
+    };
+  }
 
   /** numpy's repr without the address. */
   [Symbol.for("nodejs.util.inspect.custom")](): string {
@@ -364,6 +379,167 @@ export class Generator {
   exponential(scale = 1.0, size?: Size | null): number | NDArray {
     if (scale < 0 || Object.is(scale, -0)) throw new ValueError("scale < 0");
     return fillFloats(size, () => scale * this.nextExponential());
+  }
+
+  /**
+   * Gamma floats with scale 1 (numpy's `Generator.standard_gamma`): Marsaglia–Tsang for shape ≥ 1, Vaduva's
+   * rejection below, on the ziggurat normal and exponential.
+   * @example np.random.default_rng(0).standard_gamma(2.5, 4)
+   */
+  standard_gamma<S extends Size | null | undefined = undefined>(shape: number, size?: S): Drawn<S> {
+    return fillFloats(size, standardGammaSampler(nonNegative(shape, "shape"), this.draws)) as Drawn<S>;
+  }
+
+  /**
+   * Gamma floats (numpy's `Generator.gamma`): `scale` times a standard gamma of `shape`.
+   * @example np.random.default_rng(0).gamma(2.0, 0.5, [2, 2])
+   */
+  gamma<S extends Size | null | undefined = undefined>(shape: number, scale = 1.0, size?: S): Drawn<S> {
+    const standard = standardGammaSampler(nonNegative(shape, "shape"), this.draws);
+    const theta = nonNegative(scale, "scale");
+    return fillFloats(size, () => theta * standard()) as Drawn<S>;
+  }
+
+  /**
+   * Beta floats in [0, 1] (numpy's `Generator.beta`): Johnk's algorithm for a, b ≤ 1, else Ga / (Ga + Gb).
+   * @example np.random.default_rng(0).beta(2, 5, 3)
+   */
+  beta<S extends Size | null | undefined = undefined>(a: number, b: number, size?: S): Drawn<S> {
+    return fillFloats(size, betaSampler(positive(a, "a"), positive(b, "b"), this.draws)) as Drawn<S>;
+  }
+
+  /**
+   * Chi-square floats with `df` degrees of freedom (numpy's `Generator.chisquare`): 2 · gamma(df / 2).
+   * @example np.random.default_rng(0).chisquare(3, 4)
+   */
+  chisquare<S extends Size | null | undefined = undefined>(df: number, size?: S): Drawn<S> {
+    const standard = standardGammaSampler(positive(df, "df") / 2, this.draws);
+    return fillFloats(size, () => 2 * standard()) as Drawn<S>;
+  }
+
+  /**
+   * Successes in `n` trials of probability `p` (numpy's `Generator.binomial`): int64, by inversion for
+   * min(p, 1 − p)·n ≤ 30, else BTPE.
+   * @example
+   * np.random.default_rng(0).binomial(10, 0.5, 5)   // array([6, 4, 2, 2, 6])
+   * const keep = rng.binomial(1, 0.8, [4, 3]);   // a dropout mask
+   */
+  binomial<S extends Size | null | undefined = undefined>(n: number, p: number, size?: S): Drawn<S> {
+    const [trials, probability] = binomialArguments(n, p);
+    return fillIntegers(size, binomialSampler(trials, probability, this.draws)) as Drawn<S>;
+  }
+
+  /**
+   * Poisson counts with mean `lam` (numpy's `Generator.poisson`): int64, by multiplying uniforms for λ < 10,
+   * by PTRS for λ ≥ 10.
+   * @example np.random.default_rng(0).poisson(3.0, 5)
+   */
+  poisson<S extends Size | null | undefined = undefined>(lam = 1.0, size?: S): Drawn<S> {
+    return fillIntegers(size, poissonSampler(poissonArgument(lam), this.draws)) as Drawn<S>;
+  }
+
+  /**
+   * Trials up to and including the first success of probability `p` (numpy's `Generator.geometric`): int64 ≥ 1.
+   * @example np.random.default_rng(0).geometric(0.25, 5)
+   */
+  geometric<S extends Size | null | undefined = undefined>(p: number, size?: S): Drawn<S> {
+    return fillIntegers(size, geometricSampler(geometricArgument(p), this.draws)) as Drawn<S>;
+  }
+
+  /**
+   * Laplace (double exponential) floats (numpy's `Generator.laplace`).
+   * @example np.random.default_rng(0).laplace(0, 1, 4)
+   */
+  laplace<S extends Size | null | undefined = undefined>(loc = 0.0, scale = 1.0, size?: S): Drawn<S> {
+    return fillFloats(size, laplaceSampler(anyNumber(loc, "loc"), nonNegative(scale, "scale"), this.draws)) as Drawn<S>;
+  }
+
+  /**
+   * Logistic floats (numpy's `Generator.logistic`).
+   * @example np.random.default_rng(0).logistic(0, 1, 4)
+   */
+  logistic<S extends Size | null | undefined = undefined>(loc = 0.0, scale = 1.0, size?: S): Drawn<S> {
+    return fillFloats(size, logisticSampler(anyNumber(loc, "loc"), nonNegative(scale, "scale"), this.draws)) as Drawn<S>;
+  }
+
+  /**
+   * Log-normal floats (numpy's `Generator.lognormal`): exp of a normal with `mean` and `sigma`.
+   * @example np.random.default_rng(0).lognormal(0, 0.5, 3)
+   */
+  lognormal<S extends Size | null | undefined = undefined>(mean = 0.0, sigma = 1.0, size?: S): Drawn<S> {
+    const mu = anyNumber(mean, "mean");
+    const s = nonNegative(sigma, "sigma");
+    return fillFloats(size, () => exp(mu + s * this.nextGaussian())) as Drawn<S>;
+  }
+
+  /**
+   * Standard Cauchy floats (numpy's `Generator.standard_cauchy`): one Gaussian over another.
+   * @example np.random.default_rng(0).standard_cauchy(3)
+   */
+  standard_cauchy<S extends Size | null | undefined = undefined>(size?: S): Drawn<S> {
+    return fillFloats(size, () => this.nextGaussian() / this.nextGaussian()) as Drawn<S>;
+  }
+
+  /**
+   * Student's t floats with `df` degrees of freedom (numpy's `Generator.standard_t`).
+   * @example np.random.default_rng(0).standard_t(5, 3)
+   */
+  standard_t<S extends Size | null | undefined = undefined>(df: number, size?: S): Drawn<S> {
+    return fillFloats(size, standardTSampler(positive(df, "df"), this.draws)) as Drawn<S>;
+  }
+
+  /**
+   * Rayleigh floats (numpy's `Generator.rayleigh`): scale · √(2E), E a ziggurat exponential.
+   * @example np.random.default_rng(0).rayleigh(2.0, 3)
+   */
+  rayleigh<S extends Size | null | undefined = undefined>(scale = 1.0, size?: S): Drawn<S> {
+    const sigma = nonNegative(scale, "scale");
+    return fillFloats(size, () => sigma * Math.sqrt(2.0 * this.nextExponential())) as Drawn<S>;
+  }
+
+  /**
+   * Weibull floats with shape `a` (numpy's `Generator.weibull`): E^(1/a); 0 for a = 0.
+   * @example np.random.default_rng(0).weibull(1.5, 3)
+   */
+  weibull<S extends Size | null | undefined = undefined>(a: number, size?: S): Drawn<S> {
+    const k = nonNegative(a, "a");
+    return fillFloats(size, k === 0 ? () => 0 : () => pow(this.nextExponential(), 1 / k)) as Drawn<S>;
+  }
+
+  /**
+   * Pareto II (Lomax) floats with shape `a` (numpy's `Generator.pareto`): expm1(E / a).
+   * @example np.random.default_rng(0).pareto(3.0, 3)
+   */
+  pareto<S extends Size | null | undefined = undefined>(a: number, size?: S): Drawn<S> {
+    const k = positive(a, "a");
+    // C's expm1 and V8's are both fdlibm's: they agree far more often than a correctly rounded one would.
+    return fillFloats(size, () => Math.expm1(this.nextExponential() / k)) as Drawn<S>;
+  }
+
+  /**
+   * Power-law floats in [0, 1] with exponent a − 1 (numpy's `Generator.power`): (−expm1(−E))^(1/a).
+   * @example np.random.default_rng(0).power(2.5, 3)
+   */
+  power<S extends Size | null | undefined = undefined>(a: number, size?: S): Drawn<S> {
+    const k = positive(a, "a");
+    return fillFloats(size, () => pow(-Math.expm1(-this.nextExponential()), 1 / k)) as Drawn<S>;
+  }
+
+  /**
+   * Gumbel floats (numpy's `Generator.gumbel`).
+   * @example np.random.default_rng(0).gumbel(0, 1, 3)
+   */
+  gumbel<S extends Size | null | undefined = undefined>(loc = 0.0, scale = 1.0, size?: S): Drawn<S> {
+    return fillFloats(size, gumbelSampler(anyNumber(loc, "loc"), nonNegative(scale, "scale"), this.draws)) as Drawn<S>;
+  }
+
+  /**
+   * Triangular floats on [left, right] peaking at `mode` (numpy's `Generator.triangular`).
+   * @example np.random.default_rng(0).triangular(-1, 0, 2, 4)
+   */
+  triangular<S extends Size | null | undefined = undefined>(left: number, mode: number, right: number, size?: S): Drawn<S> {
+    const [l, m, r] = triangularArguments(left, mode, right);
+    return fillFloats(size, triangularSampler(l, m, r, this.draws)) as Drawn<S>;
   }
 
   /**
@@ -540,7 +716,7 @@ export class Generator {
           if (yy + yy > xx * xx) return (magnitude / 256) & 1 ? -(ZIGGURAT_R + xx) : ZIGGURAT_R + xx;
         }
       }
-      if ((FI[strip - 1] - FI[strip]) * bits.nextDouble() + FI[strip] < Math.exp(-0.5 * x * x)) return x;
+      if ((FI[strip - 1] - FI[strip]) * bits.nextDouble() + FI[strip] < exp(-0.5 * x * x)) return x;
     }
   }
 
@@ -555,7 +731,7 @@ export class Generator {
       const x = magnitude * WE[strip];
       if (magnitude < KE[strip]) return x;
       if (strip === 0) return ZIGGURAT_EXPONENTIAL_R - Math.log1p(-bits.nextDouble());
-      if ((FE[strip - 1] - FE[strip]) * bits.nextDouble() + FE[strip] < Math.exp(-x)) return x;
+      if ((FE[strip - 1] - FE[strip]) * bits.nextDouble() + FE[strip] < exp(-x)) return x;
     }
   }
 

@@ -9,6 +9,9 @@ import { type ArrayLike, type NDArray, asarray, empty, ravelData, shapeSize } fr
 /** An output shape: a length or a list of lengths (numpy's `size` argument). */
 export type Size = number | readonly number[];
 
+/** What a distribution returns for a `size`: a JS number without one, an array with one. */
+export type Drawn<S> = S extends Size ? NDArray : number;
+
 // ---------------------------------------------------------------------------------------------------------
 // A log that agrees with C's: glibc's log is (almost always) correctly rounded, V8's Math.log is not for
 // a few percent of inputs, and the Gaussian's f = sqrt(-2 ln r2 / r2) inherits any last-bit difference.
@@ -78,14 +81,28 @@ function buildKnotLogs(): void {
 
 const bits = new DataView(new ArrayBuffer(8));
 
+/** `logParts` writes ln x here as an unevaluated sum high + low (low below half an ulp of high). */
+let logHigh = 0;
+let logLow = 0;
+
 /**
  * Natural log, correctly rounded except in astronomically rare cases (error about 2^-73 relative before the
  * final rounding). x = 2^k * m with m in [√½, √2], m = c * (1 + s)/(1 - s) for the nearest table knot c, so
  * ln x = k ln 2 + ln c + 2 atanh(s) with |s| < 2^-9.5, summed in double-double.
  */
 export function log(x: number): number {
-  // Zero, negatives, subnormals, infinities, NaN: not produced by the polar method; Math.log handles them.
-  if (!(x >= 2.2250738585072014e-308 && x < Infinity)) return Math.log(x);
+  logParts(x);
+  return logHigh;
+}
+
+/** ln x to about 2^-73 relative as `logHigh + logLow`, for `pow`, which needs more than the rounded log. */
+function logParts(x: number): void {
+  // Zero, negatives, subnormals, infinities, NaN: rare in sampling; Math.log handles them.
+  if (!(x >= 2.2250738585072014e-308 && x < Infinity)) {
+    logHigh = Math.log(x);
+    logLow = 0;
+    return;
+  }
   if (knotLogHigh.length === 0) buildKnotLogs();
   bits.setFloat64(0, x);
   const highWord = bits.getUint32(0);
@@ -122,7 +139,99 @@ export function log(x: number): number {
   const second = first + 2 * sHigh;
   const secondBack = second - first;
   const secondError = first - (second - secondBack) + (2 * sHigh - secondBack);
-  return second + (k * LN2_LOW + knotLogLow[j - FIRST_KNOT] + 2 * sLow + tail + firstError + secondError);
+  const small = k * LN2_LOW + knotLogLow[j - FIRST_KNOT] + 2 * sLow + tail + firstError + secondError;
+  logHigh = second + small;
+  logLow = small - (logHigh - second);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// exp and pow that agree with C's: glibc's are correctly rounded for all but ~0.1% of arguments, V8's
+// Math.exp and Math.pow differ from them in ~10% (measured on the arguments the distributions produce).
+// ---------------------------------------------------------------------------------------------------------
+
+const EXP_STEPS = 256;
+/** 2^(j / 256) as double-double (high, low) for j = 0 … 255, built on first use like the log table. */
+const stepHigh = new Float64Array(EXP_STEPS);
+const stepLow = new Float64Array(EXP_STEPS);
+let stepsBuilt = false;
+
+function buildExpSteps(): void {
+  for (let j = 0; j < EXP_STEPS; j++) {
+    // exp(t) = 1 + t(1 + t/2(1 + t/3(…))) for t = j ln 2 / 256 ≤ 0.69: 30 terms reach 2^-106.
+    const t = ddMul([LN2_HIGH, LN2_LOW], [j / EXP_STEPS, 0]);
+    let series: DD = [1, 0];
+    for (let n = 30; n >= 1; n--) series = ddAdd([1, 0], ddMul(ddDiv(t, [n, 0]), series));
+    stepHigh[j] = series[0];
+    stepLow[j] = series[1];
+  }
+  stepsBuilt = true;
+}
+
+/** 2^k for an integer k in [-1022, 1023], from its bits. */
+function powerOfTwo(k: number): number {
+  bits.setUint32(0, (k + 1023) << 20);
+  bits.setUint32(4, 0);
+  return bits.getFloat64(0);
+}
+
+/**
+ * e^(high + low) rounded once, with an error near 2^-70 before that rounding: x = (256 e + j) ln 2 / 256 + r,
+ * |r| ≤ ln 2 / 512, e^x = 2^e · 2^(j/256) · (1 + r + r²/2 + … + r⁶/720), the leading products in double-double.
+ */
+function expParts(high: number, low: number): number {
+  // NaN, infinities, overflow and results that would be subnormal: rare in sampling; Math.exp handles them.
+  if (!(high > -708 && high < 709.78)) return Math.exp(high + low);
+  if (!stepsBuilt) buildExpSteps();
+  const n = Math.round(high * (EXP_STEPS / Math.LN2));
+  const j = n & (EXP_STEPS - 1);
+  const e = (n - j) / EXP_STEPS;
+  // n · LN2_HIGH / 256 is exact (32 + 19 bits), and high minus it is exact (Sterbenz: they are within a factor 2).
+  const reduced = high - n * (LN2_HIGH / EXP_STEPS);
+  const rest = low - n * (LN2_LOW / EXP_STEPS);
+  const r = reduced + rest;
+  const rBack = r - reduced;
+  const rLow = reduced - (r - rBack) + (rest - rBack);
+  const q = rLow + r * r * (0.5 + r * (1 / 6 + r * (1 / 24 + r * (1 / 120 + r / 720))));
+  const th = stepHigh[j];
+  const tl = stepLow[j];
+  // th · r exactly, as a product and its error (Dekker).
+  const product = th * r;
+  const split = 134217729 * th;
+  const thHigh = split - (split - th);
+  const thLow = th - thHigh;
+  const splitR = 134217729 * r;
+  const rHigh = splitR - (splitR - r);
+  const rLowPart = r - rHigh;
+  const productError = thHigh * rHigh - product + thHigh * rLowPart + thLow * rHigh + thLow * rLowPart;
+  const sum = th + product;
+  const sumError = th - sum + product; // |th| ≥ |product|
+  const result = sum + (sumError + productError + th * q + tl + tl * r);
+  const half = e >> 1;
+  return result * powerOfTwo(half) * powerOfTwo(e - half);
+}
+
+/** e^x as C's exp gives it (numpy's distributions use C's). */
+export function exp(x: number): number {
+  return expParts(x, 0);
+}
+
+/**
+ * x^y as C's pow gives it, for x > 0 (numpy's distributions raise only non-negative numbers): e^(y ln x) with
+ * ln x and the product in double-double. Zero, negative or non-finite arguments go to Math.pow.
+ */
+export function pow(x: number, y: number): number {
+  if (!(x >= 2.2250738585072014e-308 && x < Infinity && Number.isFinite(y))) return Math.pow(x, y);
+  logParts(x);
+  const high = y * logHigh;
+  if (!(high > -708 && high < 709.78)) return Math.pow(x, y); // under- or overflowing: rare, and no splitting of huge y
+  const split = 134217729 * y;
+  const yHigh = split - (split - y);
+  const yLow = y - yHigh;
+  const splitLog = 134217729 * logHigh;
+  const logHighHigh = splitLog - (splitLog - logHigh);
+  const logHighLow = logHigh - logHighHigh;
+  const error = yHigh * logHighHigh - high + yHigh * logHighLow + yLow * logHighHigh + yLow * logHighLow;
+  return expParts(high, error + y * logLow);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -284,4 +393,423 @@ export function sampleIndices(populationSize: number, shape: readonly number[], 
     for (const index of fresh) indices[found++] = index;
   }
   return indices;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Distributions: numpy's algorithms (distributions.c, and legacy-distributions.c where RandomState keeps an
+// older variant), written once over the draws of either generator. Each `…Sampler` does its set-up once and
+// returns the per-draw function, as numpy caches the binomial's set-up between draws with the same n and p.
+// ---------------------------------------------------------------------------------------------------------
+
+/** The draws a generator's distributions are built from. */
+export interface Draws {
+  /** numpy's `next_double`: a uniform double in [0, 1). */
+  nextDouble(): number;
+  /** A standard normal: the legacy polar method or the Generator's ziggurat. */
+  nextGauss(): number;
+  /** A standard exponential: legacy −log(1 − u) or the Generator's ziggurat. */
+  nextExponential(): number;
+  /** RandomState: keep the legacy variants where numpy's Generator changed an algorithm. */
+  legacy: boolean;
+}
+
+/** numpy's scalar parameters: tsdl takes numbers only (numpy also broadcasts arrays of parameters). */
+function scalarParameter(value: unknown, name: string): number {
+  if (typeof value !== "number") throw new TypeError(`${name} must be a number: tsdl's np.random does not broadcast array parameters`);
+  return value;
+}
+
+/** numpy's CONS_NON_NEGATIVE: negative or −0 is an error, NaN passes (and gives NaN). */
+export function nonNegative(value: unknown, name: string): number {
+  const x = scalarParameter(value, name);
+  if (x < 0 || Object.is(x, -0)) throw new ValueError(`${name} < 0`);
+  return x;
+}
+
+/** numpy's CONS_POSITIVE: zero or negative is an error, NaN passes. */
+export function positive(value: unknown, name: string): number {
+  const x = scalarParameter(value, name);
+  if (x <= 0) throw new ValueError(`${name} <= 0`);
+  return x;
+}
+
+/** Any number (numpy's CONS_NONE). */
+export function anyNumber(value: unknown, name: string): number {
+  return scalarParameter(value, name);
+}
+
+/** numpy's pattern for integer distributions: no size → one draw as a JS number; a size → an int64 array. */
+export function fillIntegers(size: Size | null | undefined, draw: () => number): number | NDArray {
+  if (size === undefined || size === null) return draw();
+  const out = empty(shapeOf(size), "int64");
+  const data = out.data;
+  for (let i = 0; i < data.length; i++) data[i] = draw();
+  return out;
+}
+
+/**
+ * numpy's standard gamma: the exponential for shape 1; for shape < 1, Johnk-style rejection from a uniform
+ * and an exponential (Vaduva's method); for shape > 1, Marsaglia and Tsang's squeeze on a normal and a uniform.
+ */
+export function standardGammaSampler(shape: number, d: Draws): () => number {
+  if (shape === 1) return () => d.nextExponential();
+  if (shape === 0) return () => 0;
+  if (shape < 1) {
+    return () => {
+      for (;;) {
+        const u = d.nextDouble();
+        const v = d.nextExponential();
+        if (u <= 1 - shape) {
+          const x = pow(u, 1 / shape);
+          if (x <= v) return x;
+        } else {
+          const y = -log((1 - u) / shape);
+          const x = pow(1 - shape + shape * y, 1 / shape);
+          if (x <= v + y) return x;
+        }
+      }
+    };
+  }
+  const b = shape - 1 / 3;
+  const c = 1 / Math.sqrt(9 * b);
+  return () => {
+    for (;;) {
+      let x: number;
+      let v: number;
+      do {
+        x = d.nextGauss();
+        v = 1 + c * x;
+      } while (v <= 0);
+      v = v * v * v;
+      const u = d.nextDouble();
+      if (u < 1 - 0.0331 * (x * x) * (x * x)) return b * v;
+      if (log(u) < 0.5 * x * x + b * (1 - v + log(v))) return b * v;
+    }
+  };
+}
+
+/** Below this, numpy's Generator treats beta(a, b) as a coin with P(1) = a / (a + b): nothing else is representable. */
+const BETA_TINY = 3e-103;
+
+/**
+ * numpy's beta: for a, b ≤ 1 Johnk's algorithm (U^(1/a) / (U^(1/a) + V^(1/b)), accepted when the sum ≤ 1),
+ * falling back to logs when the powers underflow; otherwise the ratio of two gammas. The Generator also
+ * handles tiny a and b, and rejects only when both uniforms are 0; the legacy generator keeps the original.
+ */
+export function betaSampler(a: number, b: number, d: Draws): () => number {
+  if (a > 1 || b > 1) {
+    const gammaA = standardGammaSampler(a, d);
+    const gammaB = standardGammaSampler(b, d);
+    return () => {
+      const ga = gammaA();
+      return ga / (ga + gammaB());
+    };
+  }
+  if (!d.legacy && a < BETA_TINY && b < BETA_TINY) return () => ((a + b) * d.nextDouble() < a ? 1 : 0);
+  return () => {
+    for (;;) {
+      const u = d.nextDouble();
+      const v = d.nextDouble();
+      const x = pow(u, 1 / a);
+      const y = pow(v, 1 / b);
+      const sum = x + y;
+      if (!(sum <= 1) || (!d.legacy && u + v === 0)) continue;
+      if (d.legacy ? sum > 0 : x > 0 && y > 0) return x / sum;
+      // Both powers underflowed (legacy) or one did: x / (x + y) from the logs, scaled by the larger.
+      let logX = log(u) / a;
+      let logY = log(v) / b;
+      const logM = Math.max(logX, logY);
+      logX -= logM;
+      logY -= logM;
+      if (d.legacy) return exp(logX - log(exp(logX) + exp(logY)));
+      return exp(logX - Math.log1p(exp(Math.min(logX, logY))));
+    }
+  };
+}
+
+/**
+ * numpy's binomial: by inversion (walking the probabilities up from q^n) while min(p, q)·n ≤ 30, else Kachitvichyanukul
+ * and Schmeiser's BTPE (triangle, parallelogram and exponential tails with squeeze tests); for p > ½ it draws
+ * the failures. The Generator returns 0 for n = 0 or p = 0 without a draw; the legacy generator draws once.
+ */
+export function binomialSampler(n: number, p: number, d: Draws): () => number {
+  if (!d.legacy && (n === 0 || p === 0)) return () => 0;
+  const flipped = p > 0.5;
+  const r = flipped ? 1 - p : p;
+  const draw = r * n <= 30 ? binomialInversion(n, r, d) : binomialBtpe(n, r, d);
+  return flipped ? () => n - draw() : draw;
+}
+
+function binomialInversion(n: number, p: number, d: Draws): () => number {
+  const q = 1 - p;
+  const qn = exp(n * log(q));
+  const np = n * p;
+  // numpy restarts a walk that passes this bound (float rounding could otherwise walk forever).
+  const bound = Math.trunc(Math.min(n, np + 10 * Math.sqrt(np * q + 1)));
+  return () => {
+    let x = 0;
+    let px = qn;
+    let u = d.nextDouble();
+    while (u > px) {
+      x++;
+      if (x > bound) {
+        x = 0;
+        px = qn;
+        u = d.nextDouble();
+      } else {
+        u -= px;
+        px = ((n - x + 1) * p * px) / (x * q);
+      }
+    }
+    return x;
+  };
+}
+
+/** BTPE for p ≤ ½ (numpy's `random_binomial_btpe`, whose p > ½ branch its caller never takes). */
+function binomialBtpe(n: number, p: number, d: Draws): () => number {
+  const r = Math.min(p, 1 - p);
+  const q = 1 - r;
+  const fm = n * r + r;
+  const m = Math.floor(fm);
+  const p1 = Math.floor(2.195 * Math.sqrt(n * r * q) - 4.6 * q) + 0.5;
+  const xm = m + 0.5;
+  const xl = xm - p1;
+  const xr = xm + p1;
+  const c = 0.134 + 20.5 / (15.3 + m);
+  let a = (fm - xl) / (fm - xl * r);
+  const laml = a * (1 + a / 2);
+  a = (xr - fm) / (xr * q);
+  const lamr = a * (1 + a / 2);
+  const p2 = p1 * (1 + 2 * c);
+  const p3 = p2 + c / laml;
+  const p4 = p3 + c / lamr;
+  const nrq = n * r * q;
+  /** Stirling's series correction of log-factorials, as BTPE's final test spells it out. */
+  const stirling = (z: number, z2: number) => (13680 - (462 - (132 - (99 - 140 / z2) / z2) / z2) / z2) / z / 166320;
+  return () => {
+    for (;;) {
+      const u = d.nextDouble() * p4;
+      let v = d.nextDouble();
+      let y: number;
+      if (u <= p1) return Math.floor(xm - p1 * v + u); // the triangle: accepted at once
+      if (u <= p2) {
+        // The parallelogram.
+        const x = xl + (u - p1) / c;
+        v = v * c + 1 - Math.abs(m - x + 0.5) / p1;
+        if (v > 1) continue;
+        y = Math.floor(x);
+      } else if (u <= p3) {
+        // The left exponential tail (v = 0 would make log(v) undefined: rejected).
+        y = Math.floor(xl + log(v) / laml);
+        if (y < 0 || v === 0) continue;
+        v = v * (u - p2) * laml;
+      } else {
+        // The right exponential tail.
+        y = Math.floor(xr - log(v) / lamr);
+        if (y > n || v === 0) continue;
+        v = v * (u - p3) * lamr;
+      }
+      const k = Math.abs(y - m);
+      if (!(k > 20 && k < nrq / 2 - 1)) {
+        // Near the mode: the exact probability ratio f(y)/f(m) by recursion.
+        const s = r / q;
+        const sn = s * (n + 1);
+        let f = 1;
+        if (m < y) for (let i = m + 1; i <= y; i++) f *= sn / i - s;
+        else if (m > y) for (let i = y + 1; i <= m; i++) f /= sn / i - s;
+        if (v > f) continue;
+        return y;
+      }
+      // Far from it: squeeze on log(v), then the Stirling-approximated bound.
+      const rho = (k / nrq) * ((k * (k / 3 + 0.625) + 0.16666666666666666) / nrq + 0.5);
+      const t = (-k * k) / (2 * nrq);
+      const logV = log(v);
+      if (logV < t - rho) return y;
+      if (logV > t + rho) continue;
+      const x1 = y + 1;
+      const f1 = m + 1;
+      const z = n + 1 - m;
+      const w = n - y + 1;
+      const bound =
+        xm * log(f1 / x1) + (n - m + 0.5) * log(z / w) + (y - m) * log((w * r) / (x1 * q)) +
+        stirling(f1, f1 * f1) + stirling(z, z * z) + stirling(x1, x1 * x1) + stirling(w, w * w);
+      if (logV > bound) continue;
+      return y;
+    }
+  };
+}
+
+/** numpy's `random_loggam`: log Γ(x) by Stirling's series, shifted up to x ≥ 7 (SPECFUN's algorithm). */
+const LOGGAM_COEFFICIENTS = [
+  8.333333333333333e-2, -2.777777777777778e-3, 7.936507936507937e-4, -5.952380952380952e-4, 8.417508417508418e-4,
+  -1.917526917526918e-3, 6.41025641025641e-3, -2.955065359477124e-2, 1.796443723688307e-1, -1.3924322169059,
+];
+function logGamma(x: number): number {
+  if (x === 1 || x === 2) return 0;
+  const shift = x <= 7 ? Math.trunc(7 - x) : 0;
+  let x0 = x + shift;
+  const x2 = 1 / (x0 * x0);
+  let series = LOGGAM_COEFFICIENTS[9];
+  for (let k = 8; k >= 0; k--) series = series * x2 + LOGGAM_COEFFICIENTS[k];
+  let result = series / x0 + 0.5 * log(2 * Math.PI) + (x0 - 0.5) * log(x0) - x0;
+  for (let k = 1; k <= shift; k++) {
+    result -= log(x0 - 1);
+    x0 -= 1;
+  }
+  return result;
+}
+
+/**
+ * numpy's Poisson: for λ < 10, multiply uniforms until the product falls to e^-λ; for λ ≥ 10, Hörmann's
+ * transformed rejection with squeeze (PTRS), whose slow path compares against log Γ.
+ */
+export function poissonSampler(lam: number, d: Draws): () => number {
+  if (lam === 0) return () => 0;
+  if (lam < 10) {
+    const limit = exp(-lam);
+    return () => {
+      let count = 0;
+      let product = 1;
+      for (;;) {
+        product *= d.nextDouble();
+        if (product > limit) count++;
+        else return count;
+      }
+    };
+  }
+  const slam = Math.sqrt(lam);
+  const loglam = log(lam);
+  const b = 0.931 + 2.53 * slam;
+  const a = -0.059 + 0.02483 * b;
+  const invalpha = 1.1239 + 1.1328 / (b - 3.4);
+  const vr = 0.9277 - 3.6224 / (b - 2);
+  return () => {
+    for (;;) {
+      const u = d.nextDouble() - 0.5;
+      const v = d.nextDouble();
+      const us = 0.5 - Math.abs(u);
+      const k = Math.floor(((2 * a) / us + b) * u + lam + 0.43);
+      if (us >= 0.07 && v <= vr) return k;
+      if (k < 0 || (us < 0.013 && v > us)) continue;
+      if (log(v) + log(invalpha) - log(a / (us * us) + b) <= -lam + k * loglam - logGamma(k + 1)) return k;
+    }
+  };
+}
+
+/**
+ * numpy's geometric (trials to the first success): for p ≥ ⅓ a search up the cumulative probabilities; below,
+ * inversion — the Generator's ⌈−E / log1p(−p)⌉ (capped at 2^63 − 1), the legacy ⌈log1p(−u) / log(1 − p)⌉.
+ */
+export function geometricSampler(p: number, d: Draws): () => number {
+  if (p >= 0.333333333333333333333333) {
+    const q = 1 - p;
+    return () => {
+      let x = 1;
+      let sum = p;
+      let prod = p;
+      const u = d.nextDouble();
+      while (u > sum) {
+        prod *= q;
+        sum += prod;
+        x++;
+      }
+      return x;
+    };
+  }
+  if (d.legacy) {
+    const logQ = log(1 - p);
+    return () => Math.ceil(Math.log1p(-d.nextDouble()) / logQ);
+  }
+  const log1pQ = Math.log1p(-p);
+  return () => Math.min(Math.ceil(-d.nextExponential() / log1pQ), 9223372036854775807);
+}
+
+/** numpy's Laplace: inversion of a uniform, split at ½; u = 0 is redrawn. */
+export function laplaceSampler(loc: number, scale: number, d: Draws): () => number {
+  return () => {
+    for (;;) {
+      const u = d.nextDouble();
+      if (u >= 0.5) return loc - scale * log(2 - u - u);
+      if (u > 0) return loc + scale * log(u + u);
+    }
+  };
+}
+
+/** numpy's logistic: loc + scale · log(u / (1 − u)); u = 0 is redrawn. */
+export function logisticSampler(loc: number, scale: number, d: Draws): () => number {
+  return () => {
+    for (;;) {
+      const u = d.nextDouble();
+      if (u > 0) return loc + scale * log(u / (1 - u));
+    }
+  };
+}
+
+/** numpy's Gumbel: loc − scale · log(−log(1 − u)); 1 − u = 1 is redrawn. */
+export function gumbelSampler(loc: number, scale: number, d: Draws): () => number {
+  return () => {
+    for (;;) {
+      const u = 1 - d.nextDouble();
+      if (u < 1) return loc - scale * log(-log(u));
+    }
+  };
+}
+
+/** numpy's triangular: inversion of a uniform on either side of the mode. */
+export function triangularSampler(left: number, mode: number, right: number, d: Draws): () => number {
+  const base = right - left;
+  const leftBase = mode - left;
+  const ratio = leftBase / base;
+  const leftProduct = leftBase * base;
+  const rightProduct = (right - mode) * base;
+  return () => {
+    const u = d.nextDouble();
+    return u <= ratio ? left + Math.sqrt(u * leftProduct) : right - Math.sqrt((1 - u) * rightProduct);
+  };
+}
+
+/** numpy's Student's t: a normal over the root of a gamma(df/2), scaled by √(df/2). */
+export function standardTSampler(df: number, d: Draws): () => number {
+  const gamma = standardGammaSampler(df / 2, d);
+  return () => {
+    const numerator = d.nextGauss();
+    return (Math.sqrt(df / 2) * numerator) / Math.sqrt(gamma());
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Argument checks both generators make, with numpy's messages
+// ---------------------------------------------------------------------------------------------------------
+
+/** binomial's n (truncated to an integer, as numpy casts it to int64) and p, p checked first as numpy does. */
+export function binomialArguments(n: unknown, p: unknown): [number, number] {
+  const probability = scalarParameter(p, "p");
+  if (!(probability >= 0 && probability <= 1)) throw new ValueError("p < 0, p > 1 or p is NaN");
+  const trials = Math.trunc(scalarParameter(n, "n"));
+  if (trials < 0) throw new ValueError("n < 0");
+  return [trials, probability];
+}
+
+/** numpy's largest λ: beyond it PTRS's draws could overflow int64. */
+const POISSON_LAM_MAX = 9223372036854775807 - Math.sqrt(9223372036854775807) * 10;
+
+export function poissonArgument(lam: unknown): number {
+  const rate = scalarParameter(lam, "lam");
+  if (!(rate >= 0)) throw new ValueError("lam < 0 or lam is NaN");
+  if (rate > POISSON_LAM_MAX) throw new ValueError("lam value too large");
+  return rate;
+}
+
+export function geometricArgument(p: unknown): number {
+  const probability = scalarParameter(p, "p");
+  if (!(probability > 0 && probability <= 1)) throw new ValueError("p <= 0, p > 1 or p contains NaNs");
+  return probability;
+}
+
+export function triangularArguments(left: unknown, mode: unknown, right: unknown): [number, number, number] {
+  const [l, m, r] = [scalarParameter(left, "left"), scalarParameter(mode, "mode"), scalarParameter(right, "right")];
+  if (l > m) throw new ValueError("left > mode");
+  if (m > r) throw new ValueError("mode > right");
+  if (l === r) throw new ValueError("left == right");
+  return [l, m, r];
 }

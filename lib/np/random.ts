@@ -12,9 +12,14 @@
 import { allocate, isInteger, type DType, type TypedArray } from "./dtype";
 import { IndexError, OverflowError, ValueError } from "./errors";
 import { NDArray, asarray, empty, ravelData, shapeSize, type ArrayLike, type Scalar } from "./ndarray";
-import { fillFloats, log, probabilities, sampleIndices, shapeOf, shuffleFirstAxis, type Size } from "./random-shared";
+import {
+  anyNumber, betaSampler, binomialArguments, binomialSampler, exp, fillFloats, fillIntegers, geometricArgument,
+  geometricSampler, gumbelSampler, laplaceSampler, log, logisticSampler, nonNegative, poissonArgument, poissonSampler,
+  positive, pow, probabilities, sampleIndices, shapeOf, shuffleFirstAxis, standardGammaSampler, standardTSampler,
+  triangularArguments, triangularSampler, type Draws, type Drawn, type Size,
+} from "./random-shared";
 
-export type { Size };
+export type { Drawn, Size };
 export { default_rng, Generator, PCG64, SeedSequence, type IntegersOptions, type PCG64State } from "./random-generator";
 
 
@@ -508,4 +513,193 @@ export function choice(a: number | ArrayLike, size?: Size | null, options: Choic
   for (let i = 0; i < count; i++) out.data[i] = values[indices[i]];
   if (size === undefined || size === null) return out.scalarAt(0);
   return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// More distributions: numpy's legacy algorithms (random-shared.ts) on the global MT19937 stream. Parameters
+// are numbers (numpy also broadcasts arrays of them); without `size` a draw is a JS number.
+// ---------------------------------------------------------------------------------------------------------
+
+/** The legacy exponential, −log(1 − u), as RandomState draws it (the Generator uses a ziggurat). */
+function nextExponential(): number {
+  return -log(1.0 - nextDouble());
+}
+
+const draws: Draws = { nextDouble, nextGauss, nextExponential, legacy: true };
+
+/**
+ * Exponential floats with mean 1 (numpy's `np.random.standard_exponential`): −log(1 − u).
+ * @example np.random.seed(0); np.random.standard_exponential(2)   // array([0.79587451, 1.25593076])
+ */
+export function standard_exponential<S extends Size | null | undefined = undefined>(size?: S): Drawn<S> {
+  return fillFloats(size, nextExponential) as Drawn<S>;
+}
+
+/**
+ * Exponential floats with mean `scale` (numpy's `np.random.exponential`).
+ * @example np.random.exponential(2.0, [2, 3])
+ */
+export function exponential<S extends Size | null | undefined = undefined>(scale = 1.0, size?: S): Drawn<S> {
+  const beta = nonNegative(scale, "scale");
+  return fillFloats(size, () => beta * nextExponential()) as Drawn<S>;
+}
+
+/**
+ * Gamma floats with scale 1 (numpy's `np.random.standard_gamma`): Marsaglia–Tsang for shape ≥ 1, Vaduva's
+ * rejection below.
+ * @example np.random.standard_gamma(2.5, 4)
+ */
+export function standard_gamma<S extends Size | null | undefined = undefined>(shape: number, size?: S): Drawn<S> {
+  return fillFloats(size, standardGammaSampler(nonNegative(shape, "shape"), draws)) as Drawn<S>;
+}
+
+/**
+ * Gamma floats (numpy's `np.random.gamma`): `scale` times a standard gamma of `shape`.
+ * @example np.random.gamma(2.0, 0.5, [2, 2])
+ */
+export function gamma<S extends Size | null | undefined = undefined>(shape: number, scale = 1.0, size?: S): Drawn<S> {
+  const standard = standardGammaSampler(nonNegative(shape, "shape"), draws);
+  const theta = nonNegative(scale, "scale");
+  return fillFloats(size, () => theta * standard()) as Drawn<S>;
+}
+
+/**
+ * Beta floats in [0, 1] (numpy's `np.random.beta`): Johnk's algorithm for a, b ≤ 1, else Ga / (Ga + Gb).
+ * @example np.random.beta(2, 5, 3)
+ */
+export function beta<S extends Size | null | undefined = undefined>(a: number, b: number, size?: S): Drawn<S> {
+  return fillFloats(size, betaSampler(positive(a, "a"), positive(b, "b"), draws)) as Drawn<S>;
+}
+
+/**
+ * Chi-square floats with `df` degrees of freedom (numpy's `np.random.chisquare`): 2 · gamma(df / 2).
+ * @example np.random.chisquare(3, 4)
+ */
+export function chisquare<S extends Size | null | undefined = undefined>(df: number, size?: S): Drawn<S> {
+  const standard = standardGammaSampler(positive(df, "df") / 2, draws);
+  return fillFloats(size, () => 2 * standard()) as Drawn<S>;
+}
+
+/**
+ * Successes in `n` trials of probability `p` (numpy's `np.random.binomial`): int64, by inversion for
+ * min(p, 1 − p)·n ≤ 30, else BTPE. A dropout mask is `binomial(1, keepProb, shape)`.
+ * @example
+ * np.random.seed(0); np.random.binomial(10, 0.5, 5)   // array([5, 6, 5, 5, 5])
+ * const mask = np.random.binomial(1, 0.8, [4, 3]);
+ */
+export function binomial<S extends Size | null | undefined = undefined>(n: number, p: number, size?: S): Drawn<S> {
+  const [trials, probability] = binomialArguments(n, p);
+  return fillIntegers(size, binomialSampler(trials, probability, draws)) as Drawn<S>;
+}
+
+/**
+ * Poisson counts with mean `lam` (numpy's `np.random.poisson`): int64, by multiplying uniforms for λ < 10,
+ * by PTRS (transformed rejection) for λ ≥ 10.
+ * @example np.random.poisson(3.0, 5)
+ */
+export function poisson<S extends Size | null | undefined = undefined>(lam = 1.0, size?: S): Drawn<S> {
+  return fillIntegers(size, poissonSampler(poissonArgument(lam), draws)) as Drawn<S>;
+}
+
+/**
+ * Trials up to and including the first success of probability `p` (numpy's `np.random.geometric`): int64 ≥ 1.
+ * @example np.random.geometric(0.25, 5)
+ */
+export function geometric<S extends Size | null | undefined = undefined>(p: number, size?: S): Drawn<S> {
+  return fillIntegers(size, geometricSampler(geometricArgument(p), draws)) as Drawn<S>;
+}
+
+/**
+ * Laplace (double exponential) floats (numpy's `np.random.laplace`).
+ * @example np.random.laplace(0, 1, 4)
+ */
+export function laplace<S extends Size | null | undefined = undefined>(loc = 0.0, scale = 1.0, size?: S): Drawn<S> {
+  return fillFloats(size, laplaceSampler(anyNumber(loc, "loc"), nonNegative(scale, "scale"), draws)) as Drawn<S>;
+}
+
+/**
+ * Logistic floats (numpy's `np.random.logistic`).
+ * @example np.random.logistic(0, 1, 4)
+ */
+export function logistic<S extends Size | null | undefined = undefined>(loc = 0.0, scale = 1.0, size?: S): Drawn<S> {
+  return fillFloats(size, logisticSampler(anyNumber(loc, "loc"), nonNegative(scale, "scale"), draws)) as Drawn<S>;
+}
+
+/**
+ * Log-normal floats (numpy's `np.random.lognormal`): exp of a normal with `mean` and `sigma`.
+ * @example np.random.lognormal(0, 0.5, 3)
+ */
+export function lognormal<S extends Size | null | undefined = undefined>(mean = 0.0, sigma = 1.0, size?: S): Drawn<S> {
+  const mu = anyNumber(mean, "mean");
+  const s = nonNegative(sigma, "sigma");
+  return fillFloats(size, () => exp(mu + s * nextGauss())) as Drawn<S>;
+}
+
+/**
+ * Standard Cauchy floats (numpy's `np.random.standard_cauchy`): one Gaussian over another.
+ * @example np.random.standard_cauchy(3)
+ */
+export function standard_cauchy<S extends Size | null | undefined = undefined>(size?: S): Drawn<S> {
+  return fillFloats(size, () => nextGauss() / nextGauss()) as Drawn<S>;
+}
+
+/**
+ * Student's t floats with `df` degrees of freedom (numpy's `np.random.standard_t`).
+ * @example np.random.standard_t(5, 3)
+ */
+export function standard_t<S extends Size | null | undefined = undefined>(df: number, size?: S): Drawn<S> {
+  return fillFloats(size, standardTSampler(positive(df, "df"), draws)) as Drawn<S>;
+}
+
+/**
+ * Rayleigh floats (numpy's `np.random.rayleigh`): scale · √(−2 log1p(−u)).
+ * @example np.random.rayleigh(2.0, 3)
+ */
+export function rayleigh<S extends Size | null | undefined = undefined>(scale = 1.0, size?: S): Drawn<S> {
+  const sigma = nonNegative(scale, "scale");
+  return fillFloats(size, () => sigma * Math.sqrt(-2.0 * Math.log1p(-nextDouble()))) as Drawn<S>;
+}
+
+/**
+ * Weibull floats with shape `a` (numpy's `np.random.weibull`): E^(1/a); 0 for a = 0.
+ * @example np.random.weibull(1.5, 3)
+ */
+export function weibull<S extends Size | null | undefined = undefined>(a: number, size?: S): Drawn<S> {
+  const k = nonNegative(a, "a");
+  return fillFloats(size, k === 0 ? () => 0 : () => pow(nextExponential(), 1 / k)) as Drawn<S>;
+}
+
+/**
+ * Pareto II (Lomax) floats with shape `a` (numpy's `np.random.pareto`): exp(E / a) − 1.
+ * @example np.random.pareto(3.0, 3)
+ */
+export function pareto<S extends Size | null | undefined = undefined>(a: number, size?: S): Drawn<S> {
+  const k = positive(a, "a");
+  return fillFloats(size, () => exp(nextExponential() / k) - 1) as Drawn<S>;
+}
+
+/**
+ * Power-law floats in [0, 1] with exponent a − 1 (numpy's `np.random.power`): (1 − e^−E)^(1/a).
+ * @example np.random.power(2.5, 3)
+ */
+export function power<S extends Size | null | undefined = undefined>(a: number, size?: S): Drawn<S> {
+  const k = positive(a, "a");
+  return fillFloats(size, () => pow(1 - exp(-nextExponential()), 1 / k)) as Drawn<S>;
+}
+
+/**
+ * Gumbel floats (numpy's `np.random.gumbel`).
+ * @example np.random.gumbel(0, 1, 3)
+ */
+export function gumbel<S extends Size | null | undefined = undefined>(loc = 0.0, scale = 1.0, size?: S): Drawn<S> {
+  return fillFloats(size, gumbelSampler(anyNumber(loc, "loc"), nonNegative(scale, "scale"), draws)) as Drawn<S>;
+}
+
+/**
+ * Triangular floats on [left, right] peaking at `mode` (numpy's `np.random.triangular`).
+ * @example np.random.triangular(-1, 0, 2, 4)
+ */
+export function triangular<S extends Size | null | undefined = undefined>(left: number, mode: number, right: number, size?: S): Drawn<S> {
+  const [l, m, r] = triangularArguments(left, mode, right);
+  return fillFloats(size, triangularSampler(l, m, r, draws)) as Drawn<S>;
 }

@@ -9,7 +9,7 @@ bit generator's state (state, inc, has_uint32, uinteger) as decimal strings unde
 import numpy as np
 
 from common import outcome, write
-from random_state import array, decode
+from random_state import DISTRIBUTION_ERRORS, array, decode, distribution_scripts
 
 
 def perform(rng, name, args, kwargs):
@@ -93,6 +93,8 @@ def main():
                 ["choice", [3, 3], {"replace": False, "p": [0.98, 0.01, 0.01]}], ["random"],
             ]),
         ]
+    for seed in [0, 1, 42]:
+        cases += [script(f"seed {seed}: {label}", seed, calls) for label, calls in distribution_scripts()]
     errors = [
         ["integers", [0]], ["integers", [3, 3]], ["integers", [3, 2], {"endpoint": True}], ["integers", [-1, 2], {"dtype": "uint8"}],
         ["integers", [0, 2**31 + 1], {"dtype": "int32"}], ["integers", [0, 3], {"dtype": "float64"}],
@@ -101,6 +103,7 @@ def main():
         ["choice", [2], {"p": [0.5, 0.6]}], ["choice", [2], {"p": [-0.5, 1.5]}], ["choice", [2], {"p": ["nan", 1]}],
         ["choice", [3, 4], {"replace": False}], ["choice", [3, 2], {"replace": False, "p": [1, 0, 0]}],
         ["choice", [2], {"p": [[0.5, 0.5]]}], ["choice", [1.5]], ["permutation", [2.5]], ["integers", [0, -1], {"endpoint": True}],
+        *DISTRIBUTION_ERRORS,
     ]
     for call in errors:
         cases.append(script(f"error: {call[0]}{tuple(call[1])} {call[2] if len(call) > 2 else ''}".strip(), 0, [call]))

@@ -46,6 +46,65 @@ def script(name, calls):
 
 
 
+def distribution_scripts():
+    """(label, calls) for the distributions both generators have: sizes large enough to reach the rare branches
+    (BTPE's squeezes and rejections, PTRS's slow path, the gamma's and beta's rejection loops, the tails)."""
+    return [
+        ("exponential", [
+            ["standard_exponential"], ["standard_exponential", [], {"size": [2, 3]}], ["exponential", [2.5], {"size": 400}],
+            ["exponential"], ["exponential", [0.0, 3]], ["standard_normal", [], {"size": 3}],
+        ]),
+        ("gamma", [
+            ["standard_gamma", [0.3], {"size": 400}], ["standard_gamma", [1.0, 5]], ["standard_gamma", [2.5], {"size": 400}],
+            ["standard_gamma", [0.0, 3]], ["standard_gamma", [40.0, 200]], ["standard_gamma", [0.999]],
+            ["gamma", [2.0, 0.5], {"size": [3, 4]}], ["gamma", [0.7]], ["gamma", [3.0], {"size": 5}],
+            ["chisquare", [3.0, 200]], ["chisquare", [0.5], {"size": 200}], ["chisquare", [7]],
+        ]),
+        ("beta", [
+            ["beta", [0.5, 0.5, 300]], ["beta", [0.3, 0.9], {"size": 300}], ["beta", [2.0, 5.0, 300]], ["beta", [0.5, 3.0, 200]],
+            ["beta", [1.0, 1.0, 50]], ["beta", [0.001, 0.001, 400]], ["beta", [0.01, 0.02, 300]], ["beta", [1e-200, 1e-200, 50]],
+            ["beta", [1e-200, 0.5, 20]], ["beta", [2.0, 3.0]],
+        ]),
+        ("binomial", [
+            ["binomial", [1, 0.8], {"size": [4, 5]}], ["binomial", [10, 0.3, 200]], ["binomial", [100, 0.2, 300]],
+            ["binomial", [100, 0.5, 2000]], ["binomial", [1000, 0.9, 2000]], ["binomial", [10**6, 0.3, 2000]],
+            ["binomial", [200, 0.5, 1000]], ["binomial", [40, 0.8, 100]], ["binomial", [50, 0.99, 100]],
+            ["binomial", [5, 0.0, 3]], ["binomial", [5, 1.0, 3]], ["binomial", [0, 0.5, 3]], ["binomial", [7, 0.5]],
+            ["binomial", [2**40, 0.5, 20]], ["binomial", [2.5, 0.5, 5]], ["binomial", [3, 0.5], {"size": 0}],
+        ]),
+        ("poisson", [
+            ["poisson"], ["poisson", [0.5, 300]], ["poisson", [3.0, 300]], ["poisson", [9.99, 300]], ["poisson", [10.0, 1500]],
+            ["poisson", [25.0, 1000]], ["poisson", [1000.0, 500]], ["poisson", [1e7, 300]], ["poisson", [0.0, 3]],
+            ["poisson", [1e12, 5]], ["poisson", [2.0], {"size": [2, 3]}],
+        ]),
+        ("geometric", [
+            ["geometric", [0.9, 200]], ["geometric", [0.5, 200]], ["geometric", [0.34, 200]], ["geometric", [0.3, 300]],
+            ["geometric", [0.01, 300]], ["geometric", [1e-9, 100]], ["geometric", [1.0, 3]], ["geometric", [0.2]],
+        ]),
+        ("location-scale", [
+            ["laplace", [1.0, 2.0, 300]], ["laplace"], ["logistic", [1.0, 2.0, 300]], ["logistic"], ["gumbel", [1.0, 2.0, 300]],
+            ["gumbel"], ["triangular", [-1.0, 0.5, 3.0, 300]], ["triangular", [0.0, 0.0, 1.0, 5]], ["triangular", [0.0, 1.0, 1.0, 5]],
+            ["triangular", [2.0, 3.0, 7.0]], ["lognormal", [0.5, 0.7, 300]], ["lognormal"], ["laplace", [0.0, 0.0, 2]],
+        ]),
+        ("shapes", [
+            ["standard_cauchy", [300]], ["standard_cauchy"], ["standard_t", [3.0, 300]], ["standard_t", [0.7, 200]],
+            ["standard_t", [30.0]], ["rayleigh", [2.0, 300]], ["rayleigh"], ["weibull", [1.5, 300]], ["weibull", [0.0, 3]],
+            ["weibull", [0.3]], ["pareto", [3.0, 300]], ["pareto", [0.5]], ["power", [2.5, 300]], ["power", [0.2, 100]],
+        ]),
+    ]
+
+
+DISTRIBUTION_ERRORS = [
+    ["exponential", [-1]], ["exponential", [-0.0]], ["standard_gamma", [-1]], ["standard_gamma", [-0.0]],
+    ["gamma", [-1, -1]], ["gamma", [1, -1]], ["beta", [0, 1]], ["beta", [1, 0]], ["beta", [-1, -1]], ["chisquare", [0]],
+    ["chisquare", [-1]], ["binomial", [-1, 0.5]], ["binomial", [5, -0.1]], ["binomial", [5, 1.1]], ["binomial", [5, "nan"]],
+    ["binomial", [-1, 2]], ["poisson", [-1]], ["poisson", ["nan"]], ["poisson", [1e19]], ["geometric", [0]], ["geometric", [1.5]],
+    ["geometric", ["nan"]], ["laplace", [0, -1]], ["logistic", [0, -0.0]], ["lognormal", [0, -1]], ["standard_t", [0]],
+    ["rayleigh", [-1]], ["weibull", [-1]], ["pareto", [0]], ["power", [-1]], ["gumbel", [0, -1]], ["triangular", [1, 0, 2]],
+    ["triangular", [0, 3, 2]], ["triangular", [1, 1, 1]], ["triangular", [2, 1, 0]],
+]
+
+
 def main():
     SEEDS = [0, 1, 3]
     cases = []
@@ -106,6 +165,9 @@ def main():
             script(f"seed {s}: state", [seed, ["state"], ["rand", [700]], ["state"]]),
         ]
 
+    for s in SEEDS:
+        cases += [script(f"seed {s}: {label}", [["seed", [s]], *calls]) for label, calls in distribution_scripts()]
+
     for key in ([1, 2, 3], [0], [2**32 - 1, 5], list(range(700))):
         seed = ["seed", [key]]
         name = f"seed array of {len(key)}" if len(key) > 3 else f"seed {key}"
@@ -123,7 +185,7 @@ def main():
         ["choice", [3], {"p": [0.5, 0.5]}], ["choice", [2], {"p": [0.5, 0.6]}], ["choice", [2], {"p": [-0.5, 1.5]}],
         ["choice", [2], {"p": ["nan", 1]}], ["choice", [3, 4], {"replace": False}],
         ["choice", [3, 2], {"replace": False, "p": [1, 0, 0]}], ["choice", [2], {"p": [[0.5, 0.5]]}],
-        ["normal", [0, -1]], ["uniform", [0, "inf"]], ["permutation", [2.5]], ["rand", [-1]],
+        ["normal", [0, -1]], ["uniform", [0, "inf"]], ["permutation", [2.5]], ["rand", [-1]], *DISTRIBUTION_ERRORS,
     ]
     for call in errors:
         cases.append(script(f"error: {call[0]}{tuple(call[1])} {call[2] if len(call) > 2 else ''}".strip(), [["seed", [0]], call]))
