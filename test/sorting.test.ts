@@ -80,3 +80,24 @@ test("NDArray's searchsorted and nonzero are np.searchsorted and np.nonzero", ()
   const mask = np.array([[true, false], [false, true]]);
   expect(mask.nonzero().map((i) => i.tolist())).toEqual([[0, 1], [0, 1]]);
 });
+
+test("partition and argpartition put the kth smallest in place, smaller before and larger after", () => {
+  const x = np.random.default_rng(4).integers(0, 50, [3, 40]) as np.NDArray;
+  for (const kth of [0, 7, [3, 20], -1]) {
+    const parts = np.partition(x, kth);
+    const order = np.argpartition(x, kth);
+    const sorted = np.sort(x);
+    for (const k of typeof kth === "number" ? [kth] : kth) {
+      const at = k < 0 ? k + 40 : k;
+      expect(parts.get(`:, ${at}`).tolist()).toEqual(sorted.get(`:, ${at}`).tolist());
+      for (let row = 0; row < 3; row++) {
+        const pivot = parts.item(row, at);
+        const lane = parts.get(`${row}`).toArray();
+        expect(lane.slice(0, at).every((v) => v <= pivot) && lane.slice(at + 1).every((v) => v >= pivot)).toBe(true);
+        // argpartition's indices pick the same lane.
+        expect(order.get(`${row}`).toArray().map((i) => x.item(row, i))).toEqual(lane);
+      }
+    }
+  }
+  expect(np.partition(np.array([[3, 1], [0, 2]]), 0, { axis: null }).tolist()).toEqual([0, 1, 2, 3]);
+});

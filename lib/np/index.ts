@@ -30,7 +30,7 @@ export { diag_indices, diag_indices_from, fill_diagonal, indices, ix_, nonzero, 
 export { bincount, digitize, histogram, histogram_bin_edges, type BinEstimator, type HistogramOptions } from "./histograms";
 export { convolve, correlate, cumulative_prod, cumulative_sum, gradient, interp, trapezoid, type ConvolveMode, type CumulativeFunctionOptions, type GradientOptions, type InterpOptions, type TrapezoidOptions } from "./calculus";
 export { polyder, polyfit, polyint, polyval, vander, type PolyfitOptions } from "./polynomial";
-export { argsort, argwhere, flatnonzero, isin, searchsorted, sort, unique } from "./sorting";
+export { argpartition, argsort, argwhere, flatnonzero, isin, partition, searchsorted, sort, unique } from "./sorting";
 export type { SearchSortedOptions } from "./sorting";
 export type { SortKind, SortOptions, Unique, UniqueOptions } from "./sorting";
 export { cross, dot, einsum, inner, kron, matmul, outer, tensordot, trace, vdot } from "./linalg";

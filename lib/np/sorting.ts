@@ -189,6 +189,41 @@ export function argsort(a: ArrayLike, options: SortOptions = {}): NDArray {
   return out;
 }
 
+/** Checks `kth` against a lane of `n` as numpy does: integers, negative ones counted from the end. */
+function checkKth(kth: number | readonly number[], n: number): void {
+  for (const k of typeof kth === "number" ? [kth] : kth) {
+    if (!Number.isInteger(k)) throw new TypeError("Partition index must be integer");
+    const at = k < 0 ? k + n : k;
+    if (at < 0 || at >= n) throw new ValueError(`kth(=${at}) out of bounds (${n})`);
+  }
+}
+
+/**
+ * A copy in which the element at each `kth` index is the one a sort would put there, smaller ones before it and
+ * larger ones after (numpy's `np.partition`), along the last axis by default. numpy leaves the order within
+ * each part unspecified; tsdl sorts the lane, which is one such order.
+ * @example np.partition(np.array([7, 1, 5, 3]), 1) // 1 and 3 first, then 5 and 7
+ */
+export function partition(a: ArrayLike, kth: number | readonly number[], options: { axis?: number | null; kind?: string } = {}): NDArray {
+  const source = asarray(a);
+  // numpy flattens a 0-d array for argpartition, but partition raises numpy's AxisError for it.
+  if (source.ndim === 0 && options.axis !== null) normalizeAxis(options.axis ?? -1, 0);
+  const [x, axis] = alongAxis(source, options.axis === undefined ? -1 : options.axis);
+  checkKth(kth, x.shape[axis]);
+  return sort(x, { axis });
+}
+
+/**
+ * The indices that would partition the array at `kth` (numpy's `np.argpartition`), e.g. the k smallest:
+ * `np.argpartition(scores, k).get(":k")`. Like `partition`, the order within each part is a sort's.
+ * @example np.argpartition(np.array([7, 1, 5, 3]), 1) // array([1, 3, 2, 0])
+ */
+export function argpartition(a: ArrayLike, kth: number | readonly number[], options: { axis?: number | null; kind?: string } = {}): NDArray {
+  const [x, axis] = alongAxis(asarray(a), options.axis === undefined ? -1 : options.axis);
+  checkKth(kth, x.shape[axis]);
+  return argsort(x, { axis });
+}
+
 export interface UniqueOptions {
   /** Also return the index of each value's first occurrence in the flattened input (`indices`). */
   return_index?: boolean;

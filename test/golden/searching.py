@@ -88,4 +88,13 @@ for name, x, t in [
     add(f"isin {name}", "isin", lambda: np.isin(x, t), [arr(x), arr(t)])
 add("isin scalar tests", "isin", lambda: np.isin(np.array([1, 2]), 2), [arr(np.array([1, 2])), 2])
 
+# ---- partition and argpartition ----
+# numpy leaves the order within each part unspecified, so only their checks are compared here (the partition
+# property is tested in sorting.test.ts).
+a3 = np.array([3, 1, 2])
+for op in ["partition", "argpartition"]:
+    for name, x, kth, kw in [("kth too large", a3, 5, {}), ("kth too small", a3, -4, {}), ("list with one too large", a3, [0, 5], {}),
+                             ("fractional kth", a3, 1.5, {}), ("0-d", np.array(3), 0, {}), ("axis out of range", a3, 0, {"axis": 1})]:
+        add(f"{op} {name}", op, lambda: getattr(np, op)(x, kth, **kw), [arr(x), kth], kw)
+
 write("searching", cases)
