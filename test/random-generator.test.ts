@@ -182,3 +182,27 @@ describe("np.random.default_rng beyond the fixtures", () => {
     expect((rng.random(3) as NDArray).toArray()).toEqual((expected as NDArray).toArray());
   });
 });
+
+describe("np.random.default_rng's array parameters", () => {
+  it("draw one value per element of the broadcast shape, in C order, each as a call with its parameters would", () => {
+    const means = [[0], [10], [20]];
+    const scales = [1, 2];
+    const drawn = default_rng(5).normal(means, scales);
+    const rng = default_rng(5);
+    expect(drawn.shape).toEqual([3, 2]);
+    expect(drawn.dtype).toBe("float64");
+    expect(drawn.toArray()).toEqual(means.flatMap(([mean]) => scales.map((scale) => rng.normal(mean, scale))));
+  });
+
+  it("integers draws each element from its own range", () => {
+    const drawn = default_rng(2).integers([0, 100, -50], [10, 200, -40], [1000, 3]);
+    const columns = [0, 1, 2].map((j) => drawn.toArray().filter((_, i) => i % 3 === j));
+    expect(columns.map((c) => [Math.min(...c), Math.max(...c)])).toEqual([[0, 9], [100, 199], [-50, -41]]);
+    expect(drawn.dtype).toBe("int64");
+  });
+
+  it("0-d array parameters without size give a number, as numpy's", () => {
+    expect(typeof default_rng(0).normal(array(5.0), array(2.0))).toBe("number");
+    expect(typeof default_rng(0).binomial(array(10), 0.5)).toBe("number");
+  });
+});

@@ -231,3 +231,26 @@ describe("np.random beyond the fixtures", () => {
     expect(values).toEqual([Number(-516634799685744434n), Number(2227117907221014205n)]);
   });
 });
+
+describe("np.random's array parameters", () => {
+  it("draw one value per element of the broadcast shape, in C order, each as a call with its parameters would", () => {
+    const trials = [[1], [10], [100]];
+    const probabilities = [0.2, 0.5, 0.9];
+    random.seed(8);
+    const drawn = random.binomial(trials, probabilities);
+    random.seed(8);
+    const expected = trials.flatMap(([n]) => probabilities.map((p) => random.binomial(n, p)));
+    expect(drawn.shape).toEqual([3, 3]);
+    expect(drawn.dtype).toBe("int64");
+    expect(drawn.toArray()).toEqual(expected);
+  });
+
+  it("randint with array bounds keeps one uint8 word buffer across elements, as numpy's loop does", () => {
+    random.seed(4);
+    const drawn = random.randint([0, 10], [4, 14], [3, 2], { dtype: "uint8" });
+    random.seed(4);
+    const sameRange = random.randint(0, 4, 6, { dtype: "uint8" });
+    // Both ranges need 2 bits per byte: the same bytes, offset by 10 in the second column.
+    expect(drawn.toArray().map((v, i) => v - (i % 2) * 10)).toEqual(sameRange.toArray());
+  });
+});

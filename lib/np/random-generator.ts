@@ -11,15 +11,15 @@
  * rng.random(3)           // array([0.77395605, 0.43887844, 0.85859792])
  * rng.standard_normal()   // 0.9404...
  */
-import { allocate, type DType, type TypedArray } from "./dtype";
-import { AxisError, OverflowError, ValueError } from "./errors";
+import { type DType, type TypedArray } from "./dtype";
+import { AxisError, ValueError } from "./errors";
 import { getItem } from "./indexing";
 import { NDArray, asarray, empty, shapeSize, type ArrayLike, type Scalar } from "./ndarray";
 import {
-  anyNumber, betaSampler, binomialArguments, binomialSampler, exp, fillFloats, fillIntegers, geometricArgument,
-  geometricSampler, gumbelSampler, laplaceSampler, logisticSampler, nonNegative, poissonArgument, poissonSampler,
-  positive, pow, probabilities, sampleIndices, shapeOf, shuffleFirstAxis, standardGammaSampler, standardTSampler,
-  triangularArguments, triangularSampler, type Draws, type Drawn, type Size,
+  betaSampler, binomialSampler, boundedIntegers, checkTriangular, draw, exp, fillFloats, geometricSampler, gumbelSampler,
+  laplaceSampler, locationScale, logisticSampler, poissonSampler, pow, probabilities, sampleIndices, shapeOf, shuffleFirstAxis,
+  standardGammaSampler, standardTSampler, triangularSampler, uniformDraws, type Draws, type Drawn, type IntegerDType,
+  type Parameter, type Size, type SizeArgument, type WordBuffer,
 } from "./random-shared";
 import { FE, FI, KE, KI, WE, WI } from "./ziggurat-tables";
 
@@ -264,14 +264,6 @@ const ZIGGURAT_R = 3.654152885361008796;
 const ZIGGURAT_INV_R = 0.27366123732975827203;
 const ZIGGURAT_EXPONENTIAL_R = 7.69711747013104972;
 
-type IntegerDType = "int64" | "int32" | "uint8" | "bool";
-const INTEGER_BOUNDS: Record<IntegerDType, [bigint, bigint]> = {
-  int64: [-(2n ** 63n), 2n ** 63n - 1n],
-  int32: [-(2n ** 31n), 2n ** 31n - 1n],
-  uint8: [0n, 255n],
-  bool: [0n, 1n],
-};
-
 const PROBABILITY_ERRORS = {
   notOneDimensional: "p must be 1-dimensional",
   sizeMismatch: "a and p must have same size",
@@ -346,14 +338,16 @@ export class Generator {
 
   /**
    * Normal floats with mean `loc` and standard deviation `scale` (numpy's `Generator.normal`): `loc + scale * z`.
-   * @example np.random.default_rng(1).normal(0, 0.01, [3, 2])
+   * Array parameters broadcast, one draw per element.
+   * @example
+   * np.random.default_rng(1).normal(0, 0.01, [3, 2])
+   * np.random.default_rng(1).normal([0, 10, 20], 1)   // array of 3, each around its mean
    */
-  normal(loc?: number, scale?: number): number;
-  normal(loc: number, scale: number, size: Size): NDArray;
-  normal(loc?: number, scale?: number, size?: Size | null): number | NDArray;
-  normal(loc = 0.0, scale = 1.0, size?: Size | null): number | NDArray {
-    if (scale < 0) throw new ValueError("scale < 0");
-    return fillFloats(size, () => loc + scale * this.nextGaussian());
+  normal<L extends Parameter = number, C extends Parameter = number, S extends SizeArgument = undefined>(
+    loc?: L, scale?: C, size?: S,
+  ): Drawn<S, [L, C]> {
+    const sampler = (mean: number, deviation: number) => () => mean + deviation * this.nextGaussian();
+    return draw(locationScale(loc, scale), size, "float64", sampler) as Drawn<S, [L, C]>;
   }
 
   /**
@@ -371,14 +365,13 @@ export class Generator {
 
   /**
    * Exponential floats with mean `scale` (numpy's `Generator.exponential`): `scale * e`, e standard exponential.
-   * @example np.random.default_rng(0).exponential(2.0, [2, 2])
+   * @example
+   * np.random.default_rng(0).exponential(2.0, [2, 2])
+   * np.random.default_rng(0).exponential([1, 10])   // one draw per scale
    */
-  exponential(scale?: number): number;
-  exponential(scale: number, size: Size): NDArray;
-  exponential(scale?: number, size?: Size | null): number | NDArray;
-  exponential(scale = 1.0, size?: Size | null): number | NDArray {
-    if (scale < 0 || Object.is(scale, -0)) throw new ValueError("scale < 0");
-    return fillFloats(size, () => scale * this.nextExponential());
+  exponential<P extends Parameter = number, S extends SizeArgument = undefined>(scale?: P, size?: S): Drawn<S, [P]> {
+    const rules = [{ value: scale ?? 1.0, name: "scale", constraint: "nonNegative" }] as const;
+    return draw(rules, size, "float64", (beta) => () => beta * this.nextExponential()) as Drawn<S, [P]>;
   }
 
   /**
@@ -386,35 +379,44 @@ export class Generator {
    * rejection below, on the ziggurat normal and exponential.
    * @example np.random.default_rng(0).standard_gamma(2.5, 4)
    */
-  standard_gamma<S extends Size | null | undefined = undefined>(shape: number, size?: S): Drawn<S> {
-    return fillFloats(size, standardGammaSampler(nonNegative(shape, "shape"), this.draws)) as Drawn<S>;
+  standard_gamma<P extends Parameter, S extends SizeArgument = undefined>(shape: P, size?: S): Drawn<S, [P]> {
+    const rules = [{ value: shape, name: "shape", constraint: "nonNegative" }] as const;
+    return draw(rules, size, "float64", (k) => standardGammaSampler(k, this.draws)) as Drawn<S, [P]>;
   }
 
   /**
    * Gamma floats (numpy's `Generator.gamma`): `scale` times a standard gamma of `shape`.
    * @example np.random.default_rng(0).gamma(2.0, 0.5, [2, 2])
    */
-  gamma<S extends Size | null | undefined = undefined>(shape: number, scale = 1.0, size?: S): Drawn<S> {
-    const standard = standardGammaSampler(nonNegative(shape, "shape"), this.draws);
-    const theta = nonNegative(scale, "scale");
-    return fillFloats(size, () => theta * standard()) as Drawn<S>;
+  gamma<P extends Parameter, C extends Parameter = number, S extends SizeArgument = undefined>(shape: P, scale?: C, size?: S): Drawn<S, [P, C]> {
+    const rules = [
+      { value: shape, name: "shape", constraint: "nonNegative" },
+      { value: scale ?? 1.0, name: "scale", constraint: "nonNegative" },
+    ] as const;
+    return draw(rules, size, "float64", (k, theta) => {
+      const standard = standardGammaSampler(k, this.draws);
+      return () => theta * standard();
+    }) as Drawn<S, [P, C]>;
   }
 
   /**
    * Beta floats in [0, 1] (numpy's `Generator.beta`): Johnk's algorithm for a, b ≤ 1, else Ga / (Ga + Gb).
    * @example np.random.default_rng(0).beta(2, 5, 3)
    */
-  beta<S extends Size | null | undefined = undefined>(a: number, b: number, size?: S): Drawn<S> {
-    return fillFloats(size, betaSampler(positive(a, "a"), positive(b, "b"), this.draws)) as Drawn<S>;
+  beta<A extends Parameter, B extends Parameter, S extends SizeArgument = undefined>(a: A, b: B, size?: S): Drawn<S, [A, B]> {
+    const rules = [{ value: a, name: "a", constraint: "positive" }, { value: b, name: "b", constraint: "positive" }] as const;
+    return draw(rules, size, "float64", (alpha, beta) => betaSampler(alpha, beta, this.draws)) as Drawn<S, [A, B]>;
   }
 
   /**
    * Chi-square floats with `df` degrees of freedom (numpy's `Generator.chisquare`): 2 · gamma(df / 2).
    * @example np.random.default_rng(0).chisquare(3, 4)
    */
-  chisquare<S extends Size | null | undefined = undefined>(df: number, size?: S): Drawn<S> {
-    const standard = standardGammaSampler(positive(df, "df") / 2, this.draws);
-    return fillFloats(size, () => 2 * standard()) as Drawn<S>;
+  chisquare<P extends Parameter, S extends SizeArgument = undefined>(df: P, size?: S): Drawn<S, [P]> {
+    return draw([{ value: df, name: "df", constraint: "positive" }], size, "float64", (k) => {
+      const standard = standardGammaSampler(k / 2, this.draws);
+      return () => 2 * standard();
+    }) as Drawn<S, [P]>;
   }
 
   /**
@@ -423,10 +425,15 @@ export class Generator {
    * @example
    * np.random.default_rng(0).binomial(10, 0.5, 5)   // array([6, 4, 2, 2, 6])
    * const keep = rng.binomial(1, 0.8, [4, 3]);   // a dropout mask
+   * rng.binomial([1, 10, 100], 0.5)              // one count per n
    */
-  binomial<S extends Size | null | undefined = undefined>(n: number, p: number, size?: S): Drawn<S> {
-    const [trials, probability] = binomialArguments(n, p);
-    return fillIntegers(size, binomialSampler(trials, probability, this.draws)) as Drawn<S>;
+  binomial<N extends Parameter, P extends Parameter, S extends SizeArgument = undefined>(n: N, p: P, size?: S): Drawn<S, [N, P]> {
+    // numpy converts n (to an integer) first, then checks p, then n, and broadcasts p against n in that order.
+    const rules = [
+      { value: p, name: "p", constraint: "probability" },
+      { value: n, name: "n", constraint: "nonNegative", integer: true },
+    ] as const;
+    return draw(rules, size, "int64", (probability, trials) => binomialSampler(trials, probability, this.draws)) as Drawn<S, [N, P]>;
   }
 
   /**
@@ -434,49 +441,56 @@ export class Generator {
    * by PTRS for λ ≥ 10.
    * @example np.random.default_rng(0).poisson(3.0, 5)
    */
-  poisson<S extends Size | null | undefined = undefined>(lam = 1.0, size?: S): Drawn<S> {
-    return fillIntegers(size, poissonSampler(poissonArgument(lam), this.draws)) as Drawn<S>;
+  poisson<P extends Parameter = number, S extends SizeArgument = undefined>(lam?: P, size?: S): Drawn<S, [P]> {
+    const rules = [{ value: lam ?? 1.0, name: "lam", constraint: "poisson" }] as const;
+    return draw(rules, size, "int64", (rate) => poissonSampler(rate, this.draws)) as Drawn<S, [P]>;
   }
 
   /**
    * Trials up to and including the first success of probability `p` (numpy's `Generator.geometric`): int64 ≥ 1.
    * @example np.random.default_rng(0).geometric(0.25, 5)
    */
-  geometric<S extends Size | null | undefined = undefined>(p: number, size?: S): Drawn<S> {
-    return fillIntegers(size, geometricSampler(geometricArgument(p), this.draws)) as Drawn<S>;
+  geometric<P extends Parameter, S extends SizeArgument = undefined>(p: P, size?: S): Drawn<S, [P]> {
+    const rules = [{ value: p, name: "p", constraint: "openProbability" }] as const;
+    return draw(rules, size, "int64", (probability) => geometricSampler(probability, this.draws)) as Drawn<S, [P]>;
   }
 
   /**
    * Laplace (double exponential) floats (numpy's `Generator.laplace`).
    * @example np.random.default_rng(0).laplace(0, 1, 4)
    */
-  laplace<S extends Size | null | undefined = undefined>(loc = 0.0, scale = 1.0, size?: S): Drawn<S> {
-    return fillFloats(size, laplaceSampler(anyNumber(loc, "loc"), nonNegative(scale, "scale"), this.draws)) as Drawn<S>;
+  laplace<L extends Parameter = number, C extends Parameter = number, S extends SizeArgument = undefined>(
+    loc?: L, scale?: C, size?: S,
+  ): Drawn<S, [L, C]> {
+    return draw(locationScale(loc, scale), size, "float64", (mu, b) => laplaceSampler(mu, b, this.draws)) as Drawn<S, [L, C]>;
   }
 
   /**
    * Logistic floats (numpy's `Generator.logistic`).
    * @example np.random.default_rng(0).logistic(0, 1, 4)
    */
-  logistic<S extends Size | null | undefined = undefined>(loc = 0.0, scale = 1.0, size?: S): Drawn<S> {
-    return fillFloats(size, logisticSampler(anyNumber(loc, "loc"), nonNegative(scale, "scale"), this.draws)) as Drawn<S>;
+  logistic<L extends Parameter = number, C extends Parameter = number, S extends SizeArgument = undefined>(
+    loc?: L, scale?: C, size?: S,
+  ): Drawn<S, [L, C]> {
+    return draw(locationScale(loc, scale), size, "float64", (mu, s) => logisticSampler(mu, s, this.draws)) as Drawn<S, [L, C]>;
   }
 
   /**
    * Log-normal floats (numpy's `Generator.lognormal`): exp of a normal with `mean` and `sigma`.
    * @example np.random.default_rng(0).lognormal(0, 0.5, 3)
    */
-  lognormal<S extends Size | null | undefined = undefined>(mean = 0.0, sigma = 1.0, size?: S): Drawn<S> {
-    const mu = anyNumber(mean, "mean");
-    const s = nonNegative(sigma, "sigma");
-    return fillFloats(size, () => exp(mu + s * this.nextGaussian())) as Drawn<S>;
+  lognormal<M extends Parameter = number, C extends Parameter = number, S extends SizeArgument = undefined>(
+    mean?: M, sigma?: C, size?: S,
+  ): Drawn<S, [M, C]> {
+    const rules = [{ value: mean ?? 0.0, name: "mean" }, { value: sigma ?? 1.0, name: "sigma", constraint: "nonNegative" }] as const;
+    return draw(rules, size, "float64", (mu, s) => () => exp(mu + s * this.nextGaussian())) as Drawn<S, [M, C]>;
   }
 
   /**
    * Standard Cauchy floats (numpy's `Generator.standard_cauchy`): one Gaussian over another.
    * @example np.random.default_rng(0).standard_cauchy(3)
    */
-  standard_cauchy<S extends Size | null | undefined = undefined>(size?: S): Drawn<S> {
+  standard_cauchy<S extends SizeArgument = undefined>(size?: S): Drawn<S> {
     return fillFloats(size, () => this.nextGaussian() / this.nextGaussian()) as Drawn<S>;
   }
 
@@ -484,107 +498,98 @@ export class Generator {
    * Student's t floats with `df` degrees of freedom (numpy's `Generator.standard_t`).
    * @example np.random.default_rng(0).standard_t(5, 3)
    */
-  standard_t<S extends Size | null | undefined = undefined>(df: number, size?: S): Drawn<S> {
-    return fillFloats(size, standardTSampler(positive(df, "df"), this.draws)) as Drawn<S>;
+  standard_t<P extends Parameter, S extends SizeArgument = undefined>(df: P, size?: S): Drawn<S, [P]> {
+    const sampler = (k: number) => standardTSampler(k, this.draws);
+    return draw([{ value: df, name: "df", constraint: "positive" }], size, "float64", sampler) as Drawn<S, [P]>;
   }
 
   /**
    * Rayleigh floats (numpy's `Generator.rayleigh`): scale · √(2E), E a ziggurat exponential.
    * @example np.random.default_rng(0).rayleigh(2.0, 3)
    */
-  rayleigh<S extends Size | null | undefined = undefined>(scale = 1.0, size?: S): Drawn<S> {
-    const sigma = nonNegative(scale, "scale");
-    return fillFloats(size, () => sigma * Math.sqrt(2.0 * this.nextExponential())) as Drawn<S>;
+  rayleigh<P extends Parameter = number, S extends SizeArgument = undefined>(scale?: P, size?: S): Drawn<S, [P]> {
+    const rules = [{ value: scale ?? 1.0, name: "scale", constraint: "nonNegative" }] as const;
+    return draw(rules, size, "float64", (sigma) => () => sigma * Math.sqrt(2.0 * this.nextExponential())) as Drawn<S, [P]>;
   }
 
   /**
    * Weibull floats with shape `a` (numpy's `Generator.weibull`): E^(1/a); 0 for a = 0.
    * @example np.random.default_rng(0).weibull(1.5, 3)
    */
-  weibull<S extends Size | null | undefined = undefined>(a: number, size?: S): Drawn<S> {
-    const k = nonNegative(a, "a");
-    return fillFloats(size, k === 0 ? () => 0 : () => pow(this.nextExponential(), 1 / k)) as Drawn<S>;
+  weibull<P extends Parameter, S extends SizeArgument = undefined>(a: P, size?: S): Drawn<S, [P]> {
+    const rules = [{ value: a, name: "a", constraint: "nonNegative" }] as const;
+    return draw(rules, size, "float64", (k) => (k === 0 ? () => 0 : () => pow(this.nextExponential(), 1 / k))) as Drawn<S, [P]>;
   }
 
   /**
    * Pareto II (Lomax) floats with shape `a` (numpy's `Generator.pareto`): expm1(E / a).
    * @example np.random.default_rng(0).pareto(3.0, 3)
    */
-  pareto<S extends Size | null | undefined = undefined>(a: number, size?: S): Drawn<S> {
-    const k = positive(a, "a");
+  pareto<P extends Parameter, S extends SizeArgument = undefined>(a: P, size?: S): Drawn<S, [P]> {
     // C's expm1 and V8's are both fdlibm's: they agree far more often than a correctly rounded one would.
-    return fillFloats(size, () => Math.expm1(this.nextExponential() / k)) as Drawn<S>;
+    const sampler = (k: number) => () => Math.expm1(this.nextExponential() / k);
+    return draw([{ value: a, name: "a", constraint: "positive" }], size, "float64", sampler) as Drawn<S, [P]>;
   }
 
   /**
    * Power-law floats in [0, 1] with exponent a − 1 (numpy's `Generator.power`): (−expm1(−E))^(1/a).
    * @example np.random.default_rng(0).power(2.5, 3)
    */
-  power<S extends Size | null | undefined = undefined>(a: number, size?: S): Drawn<S> {
-    const k = positive(a, "a");
-    return fillFloats(size, () => pow(-Math.expm1(-this.nextExponential()), 1 / k)) as Drawn<S>;
+  power<P extends Parameter, S extends SizeArgument = undefined>(a: P, size?: S): Drawn<S, [P]> {
+    const rules = [{ value: a, name: "a", constraint: "positive" }] as const;
+    return draw(rules, size, "float64", (k) => () => pow(-Math.expm1(-this.nextExponential()), 1 / k)) as Drawn<S, [P]>;
   }
 
   /**
    * Gumbel floats (numpy's `Generator.gumbel`).
    * @example np.random.default_rng(0).gumbel(0, 1, 3)
    */
-  gumbel<S extends Size | null | undefined = undefined>(loc = 0.0, scale = 1.0, size?: S): Drawn<S> {
-    return fillFloats(size, gumbelSampler(anyNumber(loc, "loc"), nonNegative(scale, "scale"), this.draws)) as Drawn<S>;
+  gumbel<L extends Parameter = number, C extends Parameter = number, S extends SizeArgument = undefined>(
+    loc?: L, scale?: C, size?: S,
+  ): Drawn<S, [L, C]> {
+    return draw(locationScale(loc, scale), size, "float64", (mu, beta) => gumbelSampler(mu, beta, this.draws)) as Drawn<S, [L, C]>;
   }
 
   /**
    * Triangular floats on [left, right] peaking at `mode` (numpy's `Generator.triangular`).
    * @example np.random.default_rng(0).triangular(-1, 0, 2, 4)
    */
-  triangular<S extends Size | null | undefined = undefined>(left: number, mode: number, right: number, size?: S): Drawn<S> {
-    const [l, m, r] = triangularArguments(left, mode, right);
-    return fillFloats(size, triangularSampler(l, m, r, this.draws)) as Drawn<S>;
+  triangular<L extends Parameter, M extends Parameter, R extends Parameter, S extends SizeArgument = undefined>(
+    left: L, mode: M, right: R, size?: S,
+  ): Drawn<S, [L, M, R]> {
+    checkTriangular(left, mode, right);
+    const rules = [{ value: left, name: "left" }, { value: mode, name: "mode" }, { value: right, name: "right" }];
+    return draw(rules, size, "float64", (l, m, r) => triangularSampler(l, m, r, this.draws)) as Drawn<S, [L, M, R]>;
   }
 
   /**
-   * Uniform floats in [low, high) (numpy's `Generator.uniform`): `low + (high - low) * u`.
-   * @example np.random.default_rng(1).uniform(-1, 1, 4)
+   * Uniform floats in [low, high) (numpy's `Generator.uniform`): `low + (high - low) * u`. Array bounds broadcast.
+   * @example
+   * np.random.default_rng(1).uniform(-1, 1, 4)
+   * np.random.default_rng(1).uniform([0, 10], [1, 20])   // one draw in [0, 1), one in [10, 20)
    */
-  uniform(low?: number, high?: number): number;
-  uniform(low: number, high: number, size: Size): NDArray;
-  uniform(low?: number, high?: number, size?: Size | null): number | NDArray;
-  uniform(low = 0.0, high = 1.0, size?: Size | null): number | NDArray {
-    const range = high - low;
-    if (range < 0) throw new ValueError("high - low < 0");
-    if (!Number.isFinite(range)) throw new OverflowError("high - low range exceeds valid bounds");
-    const bits = this.bit_generator;
-    return fillFloats(size, () => low + range * bits.nextDouble());
+  uniform<L extends Parameter = number, H extends Parameter = number, S extends SizeArgument = undefined>(
+    low?: L, high?: H, size?: S,
+  ): Drawn<S, [L, H]> {
+    return uniformDraws(low ?? 0.0, high ?? 1.0, size, this.draws) as Drawn<S, [L, H]>;
   }
 
   /**
    * Random integers in [low, high) — [0, low) when `high` is omitted, [low, high] with `endpoint` — (numpy's
    * `Generator.integers`), by Lemire's method. A number without `size`, else an array of `dtype` (int64 by default).
+   * Array bounds broadcast: one draw per element, each in its range.
    * @example
    * np.random.default_rng(0).integers(10, null, 5)       // array([8, 6, 5, 2, 3])
    * np.random.default_rng(0).integers(1, 6, [2, 2], { endpoint: true })
+   * np.random.default_rng(0).integers([0, 100], [10, 200])
    */
-  integers(low: number, high?: number | null): number;
-  integers(low: number, high: number | null | undefined, size: Size, options?: IntegersOptions): NDArray;
-  integers(low: number, high?: number | null, size?: Size | null, options?: IntegersOptions): number | NDArray;
-  integers(low: number, high?: number | null, size?: Size | null, options: IntegersOptions = {}): number | NDArray {
-    const dtype = options.dtype ?? "int64";
-    if (!(dtype in INTEGER_BOUNDS)) throw new TypeError(`Unsupported dtype dtype('${dtype}') for integers`);
-    const shape = size === undefined || size === null ? null : shapeOf(size);
-    if (shape && shapeSize(shape) === 0) return empty(shape, dtype); // numpy checks nothing for an empty result
-    if (high === undefined || high === null) [low, high] = [0, low];
-    const lowest = BigInt(Math.trunc(low));
-    const highest = BigInt(Math.trunc(high)) - (options.endpoint ? 0n : 1n);
-    const [lowerBound, upperBound] = INTEGER_BOUNDS[dtype as IntegerDType];
-    if (lowest < lowerBound) throw new ValueError(`low is out of bounds for ${dtype}`);
-    if (highest > upperBound) throw new ValueError(`high is out of bounds for ${dtype}`);
-    if (lowest > highest) {
-      const [comparison, zero] = options.endpoint ? ["low > high", "high < 0"] : ["low >= high", "high <= 0"];
-      throw new ValueError(lowest === 0n ? zero : comparison);
-    }
-    const out = shape ? empty(shape, dtype) : new NDArray(allocate(dtype, 1), [], dtype);
-    this.fillBounded(out.data, lowest, highest - lowest, dtype as IntegerDType);
-    return shape ? out : out.data[0];
+  integers<L extends Parameter, H extends Parameter | null | undefined = undefined, S extends SizeArgument = undefined>(
+    low: L, high?: H, size?: S, options: IntegersOptions = {},
+  ): Drawn<S, [L, H]> {
+    const fill = (out: TypedArray, lowest: bigint, range: bigint, dtype: IntegerDType, buffer: WordBuffer) =>
+      this.fillBounded(out, lowest, range, dtype, buffer);
+    const { dtype = "int64", endpoint = false } = options;
+    return boundedIntegers(low, high, size, dtype, endpoint, "integers", fill) as Drawn<S, [L, H]>;
   }
 
   /**
@@ -735,8 +740,11 @@ export class Generator {
     }
   }
 
-  /** Fills `out` with `lowest` + integers in [0, range] as numpy's `random_bounded_*_fill` (Lemire) does for the dtype. */
-  private fillBounded(out: TypedArray, lowest: bigint, range: bigint, dtype: IntegerDType): void {
+  /**
+   * Fills `out` with `lowest` + integers in [0, range] as numpy's `random_bounded_*_fill` (Lemire) does for the
+   * dtype; uint8 and bool take theirs from `buffer`, which lives for one call of `integers`.
+   */
+  private fillBounded(out: TypedArray, lowest: bigint, range: bigint, dtype: IntegerDType, buffer: WordBuffer): void {
     const bits = this.bit_generator;
     const offset = Number(lowest);
     if (range === 0n) {
@@ -747,16 +755,14 @@ export class Generator {
       // Draws take a bit (bool) or a byte (uint8) at a time from one 32-bit word, low bits first.
       const width = dtype === "bool" ? 1 : 8;
       const perWord = 32 / width;
-      let buffer = 0;
-      let left = 0;
       const next = (): number => {
-        if (left === 0) {
-          buffer = bits.nextUint32();
-          left = perWord;
+        if (buffer.left === 0) {
+          buffer.word = bits.nextUint32();
+          buffer.left = perWord;
         }
-        const value = buffer & ((1 << width) - 1);
-        buffer >>>= width;
-        left--;
+        const value = buffer.word & ((1 << width) - 1);
+        buffer.word >>>= width;
+        buffer.left--;
         return value;
       };
       const rangeNumber = Number(range);

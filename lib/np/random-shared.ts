@@ -3,14 +3,15 @@
  * (random-generator.ts) shape their results, shuffle, check probabilities and take logarithms the same way;
  * only the bits they draw differ.
  */
-import { ValueError } from "./errors";
-import { type ArrayLike, type NDArray, asarray, empty, ravelData, shapeSize } from "./ndarray";
+import { allocate, isInteger, type DType, type TypedArray } from "./dtype";
+import { OverflowError, ValueError } from "./errors";
+import {
+  NDArray, asarray, broadcastShapes, broadcastTo, empty, ravelData, sameShape, shapeSize, type ArrayLike, type Scalar,
+} from "./ndarray";
+import { broadcast_arrays } from "./shape";
 
 /** An output shape: a length or a list of lengths (numpy's `size` argument). */
 export type Size = number | readonly number[];
-
-/** What a distribution returns for a `size`: a JS number without one, an array with one. */
-export type Drawn<S> = S extends Size ? NDArray : number;
 
 // ---------------------------------------------------------------------------------------------------------
 // A log that agrees with C's: glibc's log is (almost always) correctly rounded, V8's Math.log is not for
@@ -246,15 +247,6 @@ export function shapeOf(size: Size): number[] {
   return shape;
 }
 
-/** numpy's pattern for a `size` argument: no size → one draw as a JS number; a size → a float64 array. */
-export function fillFloats(size: Size | null | undefined, draw: () => number): number | NDArray {
-  if (size === undefined || size === null) return draw();
-  const out = empty(shapeOf(size), "float64");
-  const data = out.data;
-  for (let i = 0; i < data.length; i++) data[i] = draw();
-  return out;
-}
-
 /** numpy's `kahan_sum`, which `choice` uses to check that p sums to 1. */
 export function kahanSum(values: Float64Array): number {
   let total = values[0];
@@ -396,6 +388,258 @@ export function sampleIndices(populationSize: number, shape: readonly number[], 
 }
 
 // ---------------------------------------------------------------------------------------------------------
+// Parameters: numbers, or arrays numpy broadcasts against each other and `size`
+// ---------------------------------------------------------------------------------------------------------
+
+/** A distribution parameter as numpy takes it: a number, or an array-like broadcast against the other parameters. */
+export type Parameter = number | ArrayLike;
+
+/**
+ * What a distribution returns for `size` S and parameters of the types P (a tuple): an array with a size or when
+ * any parameter is an array, else a JS number (as numpy returns a Python float). numpy also returns a number for
+ * 0-d array parameters; the type, like numpy's stubs, says array for any array.
+ */
+export type Drawn<S, P extends readonly unknown[] = []> = S extends Size ? NDArray : Returned<P>;
+
+/** A number when every parameter is one, an array as soon as one is an array, either while one might be. */
+type Returned<P extends readonly unknown[]> = P extends readonly [infer First, ...infer Rest]
+  ? [First] extends [Scalar | null | undefined]
+    ? Returned<Rest>
+    : [Extract<First, Scalar>] extends [never]
+      ? NDArray
+      : NDArray | Returned<Rest>
+  : number;
+
+/** numpy's `constraint_type`s the distributions use; numpy words some errors differently for arrays and scalars. */
+export type Constraint = "none" | "nonNegative" | "positive" | "probability" | "openProbability" | "poisson";
+
+/** numpy's largest λ: beyond it PTRS's draws could overflow int64. */
+const POISSON_LAM_MAX = 9223372036854775807 - Math.sqrt(9223372036854775807) * 10;
+
+/** numpy's `check_constraint`: a scalar parameter (NaN passes where numpy lets it through). */
+function checkScalar(x: number, name: string, constraint: Constraint): void {
+  switch (constraint) {
+    case "nonNegative":
+      if (x < 0 || Object.is(x, -0)) throw new ValueError(`${name} < 0`);
+      return;
+    case "positive":
+      if (x <= 0) throw new ValueError(`${name} <= 0`);
+      return;
+    case "probability":
+      if (!(x >= 0 && x <= 1)) throw new ValueError(`${name} < 0, ${name} > 1 or ${name} is NaN`);
+      return;
+    case "openProbability":
+      if (!(x > 0 && x <= 1)) throw new ValueError(`${name} <= 0, ${name} > 1 or ${name} contains NaNs`);
+      return;
+    case "poisson":
+      if (!(x >= 0)) throw new ValueError(`${name} < 0 or ${name} is NaN`);
+      if (x > POISSON_LAM_MAX) throw new ValueError(`${name} value too large`);
+  }
+}
+
+/** numpy's `check_array_constraint`: any failing element fails the array (its poisson check tests the bound first). */
+function checkArray(values: TypedArray, name: string, constraint: Constraint): void {
+  const any = (fails: (x: number) => boolean) => values.some(fails);
+  switch (constraint) {
+    case "nonNegative":
+      if (any((x) => x < 0 || Object.is(x, -0))) throw new ValueError(`${name} < 0`);
+      return;
+    case "positive":
+      if (any((x) => x <= 0)) throw new ValueError(`${name} <= 0`);
+      return;
+    case "probability":
+      if (any((x) => !(x >= 0 && x <= 1))) throw new ValueError(`${name} < 0, ${name} > 1 or ${name} contains NaNs`);
+      return;
+    case "openProbability":
+      if (any((x) => !(x > 0 && x <= 1))) throw new ValueError(`${name} <= 0, ${name} > 1 or ${name} contains NaNs`);
+      return;
+    case "poisson":
+      if (any((x) => !(x <= POISSON_LAM_MAX))) throw new ValueError(`${name} value too large`);
+      if (any((x) => !(x >= 0))) throw new ValueError(`${name} < 0 or ${name} contains NaNs`);
+  }
+}
+
+/** A float parameter converted to an integer as Python's `int()` does (binomial's n). */
+function pythonInt(x: number): number {
+  if (Number.isNaN(x)) throw new ValueError("cannot convert float NaN to integer");
+  if (!Number.isFinite(x)) throw new OverflowError("cannot convert float infinity to integer");
+  return Math.trunc(x);
+}
+
+/**
+ * A parameter as numpy converts it (`PyArray_FROM_OTF` to double, or to int64 for `integer` ones): a number
+ * for a scalar or 0-d array, else a float64 array of the values. An integer parameter refuses a float NDArray
+ * (numpy's safe cast) and truncates the floats of a list.
+ */
+function parameterValues(value: Parameter, integer: boolean): number | NDArray {
+  if (typeof value === "number" || typeof value === "boolean") return integer ? pythonInt(Number(value)) : Number(value);
+  const x = asarray(value);
+  if (integer && value instanceof NDArray && !isInteger(x.dtype) && x.dtype !== "bool") {
+    throw new TypeError(`Cannot cast array data from dtype('${x.dtype}') to dtype('int64') according to the rule 'safe'`);
+  }
+  const data = Float64Array.from(ravelData(x), integer ? pythonInt : Number);
+  return x.ndim === 0 ? data[0] : new NDArray(data, [...x.shape], "float64");
+}
+
+/** A shape as Python prints a tuple, `(3,)`, `(2, 3)`, `()`. */
+function tupleRepr(shape: readonly number[]): string {
+  return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(", ")})`;
+}
+
+/**
+ * numpy's broadcast of array parameters (its `PyArray_MultiIterNew` over the output and the parameters): without
+ * `size` the output takes the parameters' common shape; with one, the parameters must broadcast to exactly
+ * `size`. The output joins the broadcast first (last for the integers, `outputLast`), which numbers the arguments
+ * of numpy's shape-mismatch message. Returns the output and, per parameter, its value for each output element
+ * in C order.
+ */
+export function broadcastParameters(
+  parameters: readonly NDArray[], size: Size | null | undefined, dtype: DType, outputLast = false,
+): [NDArray, TypedArray[]] {
+  if (size === undefined || size === null) {
+    const views = broadcast_arrays(...parameters);
+    return [empty(views[0].shape, dtype), views.map(ravelData)];
+  }
+  const out = empty(shapeOf(size), dtype);
+  const views = broadcast_arrays(...(outputLast ? [...parameters, out] : [out, ...parameters]));
+  if (!sameShape(views[0].shape, out.shape)) {
+    throw new ValueError(`Output size ${tupleRepr(out.shape)} is not compatible with broadcast dimensions of inputs ${tupleRepr(views[0].shape)}.`);
+  }
+  return [out, (outputLast ? views.slice(0, -1) : views.slice(1)).map(ravelData)];
+}
+
+/** An optional `size`, as every distribution takes it. */
+export type SizeArgument = Size | null | undefined;
+
+/** The parameters of a location and a non-negative scale (normal's, laplace's, logistic's, gumbel's). */
+export function locationScale(loc: Parameter | undefined, scale: Parameter | undefined) {
+  return [{ value: loc ?? 0.0, name: "loc" }, { value: scale ?? 1.0, name: "scale", constraint: "nonNegative" }] as const;
+}
+
+/** A distribution parameter, its name in numpy's errors, its check, and whether numpy takes it as an integer. */
+export interface ParameterRule {
+  value: Parameter;
+  name: string;
+  constraint?: Constraint;
+  integer?: boolean;
+}
+
+/**
+ * numpy's `cont`/`disc` for every distribution: parameters converted and checked in order; all scalar (numbers
+ * or 0-d arrays) → one sampler for all draws, a JS number without `size`; any array → the parameters checked
+ * element by element, broadcast (with `size`, to `size`), and one draw per output element in C order from a
+ * sampler for that element's parameters. `sampler` takes the parameter values in `rules`' order.
+ */
+export function draw(
+  rules: readonly ParameterRule[], size: Size | null | undefined, dtype: "float64" | "int64",
+  sampler: (...parameters: number[]) => () => number,
+): number | NDArray {
+  const values = rules.map((rule) => parameterValues(rule.value, rule.integer ?? false));
+  if (values.every((v): v is number => typeof v === "number")) {
+    rules.forEach((rule, i) => checkScalar(values[i], rule.name, rule.constraint ?? "none"));
+    const next = sampler(...values);
+    if (size === undefined || size === null) return next();
+    const out = empty(shapeOf(size), dtype);
+    const data = out.data;
+    for (let i = 0; i < data.length; i++) data[i] = next();
+    return out;
+  }
+  const arrays = values.map((v) => (typeof v === "number" ? new NDArray(Float64Array.of(v), [], "float64") : v));
+  rules.forEach((rule, i) => checkArray(arrays[i].data, rule.name, rule.constraint ?? "none"));
+  const [out, columns] = broadcastParameters(arrays, size, dtype);
+  const data = out.data;
+  const element = new Array<number>(columns.length);
+  for (let i = 0; i < data.length; i++) {
+    for (let k = 0; k < columns.length; k++) element[k] = columns[k][i];
+    data[i] = sampler(...element)();
+  }
+  return out;
+}
+
+/** numpy's pattern for parameterless draws: no size → one draw as a JS number; a size → a float64 array. */
+export function fillFloats(size: Size | null | undefined, next: () => number): number | NDArray {
+  return draw([], size, "float64", () => next);
+}
+
+/** `fillFloats` for integer draws: an int64 array for a size. */
+export function fillIntegers(size: Size | null | undefined, next: () => number): number | NDArray {
+  return draw([], size, "int64", () => next);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Bounded integers: `randint` and `integers`
+// ---------------------------------------------------------------------------------------------------------
+
+export type IntegerDType = "int64" | "int32" | "uint8" | "bool";
+const INTEGER_BOUNDS: Record<IntegerDType, [bigint, bigint]> = {
+  int64: [-(2n ** 63n), 2n ** 63n - 1n],
+  int32: [-(2n ** 31n), 2n ** 31n - 1n],
+  uint8: [0n, 255n],
+  bool: [0n, 1n],
+};
+
+/** The 32-bit word that uint8 and bool draws take their bytes or bits from, and how many are left in it. */
+export interface WordBuffer {
+  word: number;
+  left: number;
+}
+
+/** Fills `out` with `lowest` + uniform integers in [0, range], as a generator's `random_bounded_*_fill` does. */
+export type BoundedFill = (out: TypedArray, lowest: bigint, range: bigint, dtype: IntegerDType, buffer: WordBuffer) => void;
+
+/**
+ * numpy's `_rand_<dtype>` for `randint` and `integers`: [low, high) — [0, low) without `high`, [low, high] with
+ * `endpoint` — as a number without `size`, else an array of `dtype`. Scalar bounds fill the output with one
+ * range; array bounds are checked element by element (on their integer values), broadcast, and drawn one element
+ * at a time in C order, uint8 and bool sharing one word buffer across the elements as numpy's loop does. An
+ * empty `size` returns at once, unchecked, as numpy does.
+ */
+export function boundedIntegers(
+  low: Parameter, high: Parameter | null | undefined, size: Size | null | undefined, dtype: DType, endpoint: boolean,
+  caller: string, fill: BoundedFill,
+): number | NDArray {
+  if (!(dtype in INTEGER_BOUNDS)) throw new TypeError(`Unsupported dtype dtype('${dtype}') for ${caller}`);
+  const integerDType = dtype as IntegerDType;
+  const shape = size === undefined || size === null ? null : shapeOf(size);
+  if (shape && shapeSize(shape) === 0) return empty(shape, dtype);
+  if (high === undefined || high === null) [low, high] = [0, low];
+  const lows = asarray(low);
+  const highs = asarray(high);
+  const [lowerBound, upperBound] = INTEGER_BOUNDS[integerDType];
+  const closedBy = endpoint ? 0n : 1n; // the generators work on the closed interval [low, high - 1]
+  const bigints = (x: NDArray) => Array.from(ravelData(x), (v) => BigInt(Math.trunc(v)));
+  const checkBounds = (lowest: bigint[], highest: bigint[]) => {
+    if (lowest.some((l) => l < lowerBound)) throw new ValueError(`low is out of bounds for ${dtype}`);
+    if (highest.some((h) => h > upperBound)) throw new ValueError(`high is out of bounds for ${dtype}`);
+  };
+  // numpy's `format_bounds_error`: "high <= 0" when every low is 0, the default of a one-bound call.
+  const boundsError = (allLowZero: boolean) =>
+    new ValueError(allLowZero ? (endpoint ? "high < 0" : "high <= 0") : endpoint ? "low > high" : "low >= high");
+  const buffer: WordBuffer = { word: 0, left: 0 };
+  if (lows.ndim === 0 && highs.ndim === 0) {
+    const [lowest] = bigints(lows);
+    const highest = bigints(highs)[0] - closedBy;
+    checkBounds([lowest], [highest]);
+    if (lowest > highest) throw boundsError(lowest === 0n);
+    const out = shape ? empty(shape, dtype) : new NDArray(allocate(dtype, 1), [], dtype);
+    fill(out.data, lowest, highest - lowest, integerDType, buffer);
+    return shape ? out : out.data[0];
+  }
+  checkBounds(bigints(lows), bigints(highs).map((h) => h - closedBy));
+  // numpy compares low with high by a ufunc, whose broadcast error comes first.
+  const pairShape = broadcastShapes(lows.shape, highs.shape);
+  const pairLows = bigints(broadcastTo(lows, pairShape));
+  const pairHighs = bigints(broadcastTo(highs, pairShape));
+  if (pairLows.some((l, i) => l > pairHighs[i] - closedBy)) throw boundsError(bigints(lows).every((l) => l === 0n));
+  const [out, [lowColumn, highColumn]] = broadcastParameters([lows, highs], size, dtype, true);
+  for (let i = 0; i < out.size; i++) {
+    const lowest = BigInt(Math.trunc(lowColumn[i]));
+    fill(out.data.subarray(i, i + 1), lowest, BigInt(Math.trunc(highColumn[i])) - closedBy - lowest, integerDType, buffer);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------
 // Distributions: numpy's algorithms (distributions.c, and legacy-distributions.c where RandomState keeps an
 // older variant), written once over the draws of either generator. Each `…Sampler` does its set-up once and
 // returns the per-draw function, as numpy caches the binomial's set-up between draws with the same n and p.
@@ -411,40 +655,6 @@ export interface Draws {
   nextExponential(): number;
   /** RandomState: keep the legacy variants where numpy's Generator changed an algorithm. */
   legacy: boolean;
-}
-
-/** numpy's scalar parameters: tsdl takes numbers only (numpy also broadcasts arrays of parameters). */
-function scalarParameter(value: unknown, name: string): number {
-  if (typeof value !== "number") throw new TypeError(`${name} must be a number: tsdl's np.random does not broadcast array parameters`);
-  return value;
-}
-
-/** numpy's CONS_NON_NEGATIVE: negative or −0 is an error, NaN passes (and gives NaN). */
-export function nonNegative(value: unknown, name: string): number {
-  const x = scalarParameter(value, name);
-  if (x < 0 || Object.is(x, -0)) throw new ValueError(`${name} < 0`);
-  return x;
-}
-
-/** numpy's CONS_POSITIVE: zero or negative is an error, NaN passes. */
-export function positive(value: unknown, name: string): number {
-  const x = scalarParameter(value, name);
-  if (x <= 0) throw new ValueError(`${name} <= 0`);
-  return x;
-}
-
-/** Any number (numpy's CONS_NONE). */
-export function anyNumber(value: unknown, name: string): number {
-  return scalarParameter(value, name);
-}
-
-/** numpy's pattern for integer distributions: no size → one draw as a JS number; a size → an int64 array. */
-export function fillIntegers(size: Size | null | undefined, draw: () => number): number | NDArray {
-  if (size === undefined || size === null) return draw();
-  const out = empty(shapeOf(size), "int64");
-  const data = out.data;
-  for (let i = 0; i < data.length; i++) data[i] = draw();
-  return out;
 }
 
 /**
@@ -777,39 +987,42 @@ export function standardTSampler(df: number, d: Draws): () => number {
   };
 }
 
-// ---------------------------------------------------------------------------------------------------------
-// Argument checks both generators make, with numpy's messages
-// ---------------------------------------------------------------------------------------------------------
-
-/** binomial's n (truncated to an integer, as numpy casts it to int64) and p, p checked first as numpy does. */
-export function binomialArguments(n: unknown, p: unknown): [number, number] {
-  const probability = scalarParameter(p, "p");
-  if (!(probability >= 0 && probability <= 1)) throw new ValueError("p < 0, p > 1 or p is NaN");
-  const trials = Math.trunc(scalarParameter(n, "n"));
-  if (trials < 0) throw new ValueError("n < 0");
-  return [trials, probability];
+/**
+ * numpy's triangular checks, made before its `cont`: on the numbers, or element by element on arrays (a pair
+ * that does not broadcast fails with the comparison ufunc's error).
+ */
+export function checkTriangular(left: Parameter, mode: Parameter, right: Parameter): void {
+  const [l, m, r] = [left, mode, right].map((p) => asarray(p));
+  const anyPair = (a: NDArray, b: NDArray, test: (x: number, y: number) => boolean) => {
+    const shape = broadcastShapes(a.shape, b.shape);
+    const ys = ravelData(broadcastTo(b, shape));
+    return ravelData(broadcastTo(a, shape)).some((x, i) => test(x, ys[i]));
+  };
+  if (anyPair(l, m, (x, y) => x > y)) throw new ValueError("left > mode");
+  if (anyPair(m, r, (x, y) => x > y)) throw new ValueError("mode > right");
+  if (anyPair(l, r, (x, y) => x === y)) throw new ValueError("left == right");
 }
 
-/** numpy's largest λ: beyond it PTRS's draws could overflow int64. */
-const POISSON_LAM_MAX = 9223372036854775807 - Math.sqrt(9223372036854775807) * 10;
-
-export function poissonArgument(lam: unknown): number {
-  const rate = scalarParameter(lam, "lam");
-  if (!(rate >= 0)) throw new ValueError("lam < 0 or lam is NaN");
-  if (rate > POISSON_LAM_MAX) throw new ValueError("lam value too large");
-  return rate;
-}
-
-export function geometricArgument(p: unknown): number {
-  const probability = scalarParameter(p, "p");
-  if (!(probability > 0 && probability <= 1)) throw new ValueError("p <= 0, p > 1 or p contains NaNs");
-  return probability;
-}
-
-export function triangularArguments(left: unknown, mode: unknown, right: unknown): [number, number, number] {
-  const [l, m, r] = [scalarParameter(left, "left"), scalarParameter(mode, "mode"), scalarParameter(right, "right")];
-  if (l > m) throw new ValueError("left > mode");
-  if (m > r) throw new ValueError("mode > right");
-  if (l === r) throw new ValueError("left == right");
-  return [l, m, r];
+/**
+ * numpy's uniform, low + (high − low)·u: the range is computed first — for arrays by broadcasting (high − low)'s
+ * subtraction — and must be finite; the Generator also requires it ≥ 0 (the legacy generator draws downwards).
+ */
+export function uniformDraws(low: Parameter, high: Parameter, size: Size | null | undefined, d: Draws): number | NDArray {
+  const [lows, highs] = [low, high].map((p) => parameterValues(p, false));
+  let range: Parameter;
+  if (typeof lows === "number" && typeof highs === "number") {
+    range = highs - lows;
+    if (!Number.isFinite(range)) throw new OverflowError(d.legacy ? "Range exceeds valid bounds" : "high - low range exceeds valid bounds");
+  } else {
+    const [lowArray, highArray] = [lows, highs].map((v) => asarray(v));
+    const shape = broadcastShapes(highArray.shape, lowArray.shape);
+    const lowValues = ravelData(broadcastTo(lowArray, shape));
+    range = new NDArray(Float64Array.from(ravelData(broadcastTo(highArray, shape)), (h, i) => h - lowValues[i]), shape, "float64");
+    if (!range.data.every(Number.isFinite)) throw new OverflowError("Range exceeds valid bounds");
+  }
+  const rules: ParameterRule[] = [
+    { value: lows, name: "low" },
+    { value: range, name: "high - low", constraint: d.legacy ? "none" : "nonNegative" },
+  ];
+  return draw(rules, size, "float64", (lowest, width) => () => lowest + width * d.nextDouble());
 }

@@ -9,17 +9,17 @@
  * np.random.seed(1);
  * np.random.randn(2)   // array([ 1.62434536, -0.61175641])
  */
-import { allocate, isInteger, type DType, type TypedArray } from "./dtype";
-import { IndexError, OverflowError, ValueError } from "./errors";
+import { isInteger, type DType, type TypedArray } from "./dtype";
+import { IndexError, ValueError } from "./errors";
 import { NDArray, asarray, empty, ravelData, shapeSize, type ArrayLike, type Scalar } from "./ndarray";
 import {
-  anyNumber, betaSampler, binomialArguments, binomialSampler, exp, fillFloats, fillIntegers, geometricArgument,
-  geometricSampler, gumbelSampler, laplaceSampler, log, logisticSampler, nonNegative, poissonArgument, poissonSampler,
-  positive, pow, probabilities, sampleIndices, shapeOf, shuffleFirstAxis, standardGammaSampler, standardTSampler,
-  triangularArguments, triangularSampler, type Draws, type Drawn, type Size,
+  betaSampler, binomialSampler, boundedIntegers, checkTriangular, draw, exp, fillFloats, geometricSampler,
+  gumbelSampler, laplaceSampler, locationScale, log, logisticSampler, poissonSampler, pow, probabilities, sampleIndices, shapeOf,
+  shuffleFirstAxis, standardGammaSampler, standardTSampler, triangularSampler, uniformDraws, type Draws, type Drawn,
+  type IntegerDType, type Parameter, type Size, type SizeArgument, type WordBuffer,
 } from "./random-shared";
 
-export type { Drawn, Size };
+export type { Drawn, Parameter, Size };
 export { default_rng, Generator, PCG64, SeedSequence, type IntegersOptions, type PCG64State } from "./random-generator";
 
 
@@ -306,50 +306,41 @@ export function standard_normal(size?: Size | null): number | NDArray {
 }
 
 /**
- * Uniform floats in [low, high) (numpy's `np.random.uniform`): `low + (high - low) * u` per draw. `low` and
- * `high` are numbers (numpy also takes arrays).
- * @example np.random.uniform(-1, 1, [2, 3])
+ * Uniform floats in [low, high) (numpy's `np.random.uniform`): `low + (high - low) * u` per draw. Array bounds
+ * broadcast: one draw per element of their common shape (or of `size`, which they must broadcast to).
+ * @example
+ * np.random.uniform(-1, 1, [2, 3])
+ * np.random.uniform([0, 10], [1, 20])   // one draw in [0, 1), one in [10, 20)
  */
-export function uniform(low?: number, high?: number): number;
-export function uniform(low: number, high: number, size: Size): NDArray;
-export function uniform(low?: number, high?: number, size?: Size | null): number | NDArray;
-export function uniform(low = 0.0, high = 1.0, size?: Size | null): number | NDArray {
-  const range = high - low;
-  if (!Number.isFinite(range)) throw new OverflowError("Range exceeds valid bounds");
-  return fillFloats(size, () => low + range * nextDouble());
+export function uniform<L extends Parameter = number, H extends Parameter = number, S extends Size | null | undefined = undefined>(
+  low?: L, high?: H, size?: S,
+): Drawn<S, [L, H]> {
+  return uniformDraws(low ?? 0.0, high ?? 1.0, size, draws) as Drawn<S, [L, H]>;
 }
 
 /**
  * Normal floats with mean `loc` and standard deviation `scale` (numpy's `np.random.normal`): `loc + scale * z`.
- * `loc` and `scale` are numbers (numpy also takes arrays).
- * @example np.random.normal(0, 0.01, [3, 2])
+ * Array parameters broadcast, one draw per element.
+ * @example
+ * np.random.normal(0, 0.01, [3, 2])
+ * np.random.normal([0, 10, 20], 1)   // array of 3, each around its mean
  */
-export function normal(loc?: number, scale?: number): number;
-export function normal(loc: number, scale: number, size: Size): NDArray;
-export function normal(loc?: number, scale?: number, size?: Size | null): number | NDArray;
-export function normal(loc = 0.0, scale = 1.0, size?: Size | null): number | NDArray {
-  if (scale < 0) throw new ValueError("scale < 0");
-  return fillFloats(size, () => loc + scale * nextGauss());
+export function normal<L extends Parameter = number, C extends Parameter = number, S extends Size | null | undefined = undefined>(
+  loc?: L, scale?: C, size?: S,
+): Drawn<S, [L, C]> {
+  return draw(locationScale(loc, scale), size, "float64", (mean, deviation) => () => mean + deviation * nextGauss()) as Drawn<S, [L, C]>;
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // Integers
 // ---------------------------------------------------------------------------------------------------------
 
-type IntegerDType = "int64" | "int32" | "uint8" | "bool";
-const INTEGER_BOUNDS: Record<IntegerDType, [bigint, bigint]> = {
-  int64: [-(2n ** 63n), 2n ** 63n - 1n],
-  int32: [-(2n ** 31n), 2n ** 31n - 1n],
-  uint8: [0n, 255n],
-  bool: [0n, 1n],
-};
-
 /**
  * Draws `count` integers in [0, max] into `out` the way numpy's `random_bounded_*_fill` does for the dtype:
  * 32/64-bit types by `boundedDraw`; uint8 and bool take their bits from one 32-bit word at a time (a byte
- * or a bit per value, low bits first), a buffer that lives for one fill.
+ * or a bit per value, low bits first), from a buffer that lives for one call of `randint`.
  */
-function fillBounded(out: TypedArray, lowest: bigint, range: bigint, dtype: IntegerDType): void {
+function fillBounded(out: TypedArray, lowest: bigint, range: bigint, dtype: IntegerDType, buffer: WordBuffer): void {
   const maxHigh = Number(range >> 32n);
   const maxLow = Number(range & 0xffffffffn);
   const offset = Number(lowest);
@@ -372,19 +363,17 @@ function fillBounded(out: TypedArray, lowest: bigint, range: bigint, dtype: Inte
   const bitsPerValue = dtype === "bool" ? 1 : 8;
   const valueMask = dtype === "bool" ? 1 : maskOf(maxLow);
   const valuesPerWord = 32 / bitsPerValue;
-  let buffer = 0;
-  let remaining = 0;
   for (let i = 0; i < out.length; i++) {
     let value: number;
     do {
-      if (remaining === 0) {
-        buffer = nextUint32();
-        remaining = valuesPerWord - 1;
+      if (buffer.left === 0) {
+        buffer.word = nextUint32();
+        buffer.left = valuesPerWord - 1;
       } else {
-        buffer >>>= bitsPerValue;
-        remaining--;
+        buffer.word >>>= bitsPerValue;
+        buffer.left--;
       }
-      value = buffer & valueMask;
+      value = buffer.word & valueMask;
     } while (value > maxLow);
     out[i] = offset + value;
   }
@@ -393,31 +382,17 @@ function fillBounded(out: TypedArray, lowest: bigint, range: bigint, dtype: Inte
 /**
  * Random integers in [low, high) — or [0, low) when `high` is omitted — (numpy's `np.random.randint`), by
  * masked rejection sampling as numpy's legacy generator. A number without `size`, else an array of `dtype`
- * (int64 by default; int32, uint8, bool too). `low` and `high` are numbers (numpy also takes arrays).
+ * (int64 by default; int32, uint8, bool too). Array bounds broadcast: one draw per element, each in its range.
  * @example
  * np.random.randint(10)                              // a number in 0..9
  * np.random.randint(0, 10, [2, 3])                   // int64 array
  * np.random.randint(0, 256, 4, { dtype: "uint8" })
+ * np.random.randint([0, 100], [10, 200])             // one in 0..9, one in 100..199
  */
-export function randint(low: number, high?: number | null): number;
-export function randint(low: number, high: number | null | undefined, size: Size, options?: { dtype?: DType }): NDArray;
-export function randint(low: number, high?: number | null, size?: Size | null, options?: { dtype?: DType }): number | NDArray;
-export function randint(low: number, high?: number | null, size?: Size | null, options: { dtype?: DType } = {}): number | NDArray {
-  const dtype = options.dtype ?? "int64";
-  if (!(dtype in INTEGER_BOUNDS)) throw new TypeError(`Unsupported dtype dtype('${dtype}') for randint`);
-  const integerDType = dtype as IntegerDType;
-  const shape = size === undefined || size === null ? null : shapeOf(size);
-  if (shape && shapeSize(shape) === 0) return empty(shape, dtype);
-  if (high === undefined || high === null) [low, high] = [0, low];
-  const lowest = BigInt(Math.trunc(low));
-  const highest = BigInt(Math.trunc(high)) - 1n; // the generator works on the closed interval [low, high - 1]
-  const [lowerBound, upperBound] = INTEGER_BOUNDS[integerDType];
-  if (lowest < lowerBound) throw new ValueError(`low is out of bounds for ${dtype}`);
-  if (highest > upperBound) throw new ValueError(`high is out of bounds for ${dtype}`);
-  if (lowest > highest) throw new ValueError(lowest === 0n ? "high <= 0" : "low >= high");
-  const out = shape ? empty(shape, dtype) : new NDArray(allocate(dtype, 1), [], dtype);
-  fillBounded(out.data, lowest, highest - lowest, integerDType);
-  return shape ? out : out.data[0];
+export function randint<L extends Parameter, H extends Parameter | null | undefined = undefined, S extends Size | null | undefined = undefined>(
+  low: L, high?: H, size?: S, options: { dtype?: DType } = {},
+): Drawn<S, [L, H]> {
+  return boundedIntegers(low, high, size, options.dtype ?? "int64", false, "randint", fillBounded) as Drawn<S, [L, H]>;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -516,8 +491,8 @@ export function choice(a: number | ArrayLike, size?: Size | null, options: Choic
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// More distributions: numpy's legacy algorithms (random-shared.ts) on the global MT19937 stream. Parameters
-// are numbers (numpy also broadcasts arrays of them); without `size` a draw is a JS number.
+// More distributions: numpy's legacy algorithms (random-shared.ts) on the global MT19937 stream. Parameters are
+// numbers or arrays, which broadcast (one draw per element); numbers without `size` give a JS number.
 // ---------------------------------------------------------------------------------------------------------
 
 /** The legacy exponential, −log(1 − u), as RandomState draws it (the Generator uses a ziggurat). */
@@ -531,17 +506,19 @@ const draws: Draws = { nextDouble, nextGauss, nextExponential, legacy: true };
  * Exponential floats with mean 1 (numpy's `np.random.standard_exponential`): −log(1 − u).
  * @example np.random.seed(0); np.random.standard_exponential(2)   // array([0.79587451, 1.25593076])
  */
-export function standard_exponential<S extends Size | null | undefined = undefined>(size?: S): Drawn<S> {
+export function standard_exponential<S extends SizeArgument = undefined>(size?: S): Drawn<S> {
   return fillFloats(size, nextExponential) as Drawn<S>;
 }
 
 /**
  * Exponential floats with mean `scale` (numpy's `np.random.exponential`).
- * @example np.random.exponential(2.0, [2, 3])
+ * @example
+ * np.random.exponential(2.0, [2, 3])
+ * np.random.exponential([1, 10])   // one draw per scale
  */
-export function exponential<S extends Size | null | undefined = undefined>(scale = 1.0, size?: S): Drawn<S> {
-  const beta = nonNegative(scale, "scale");
-  return fillFloats(size, () => beta * nextExponential()) as Drawn<S>;
+export function exponential<P extends Parameter = number, S extends SizeArgument = undefined>(scale?: P, size?: S): Drawn<S, [P]> {
+  const sampler = (beta: number) => () => beta * nextExponential();
+  return draw([{ value: scale ?? 1.0, name: "scale", constraint: "nonNegative" }], size, "float64", sampler) as Drawn<S, [P]>;
 }
 
 /**
@@ -549,35 +526,46 @@ export function exponential<S extends Size | null | undefined = undefined>(scale
  * rejection below.
  * @example np.random.standard_gamma(2.5, 4)
  */
-export function standard_gamma<S extends Size | null | undefined = undefined>(shape: number, size?: S): Drawn<S> {
-  return fillFloats(size, standardGammaSampler(nonNegative(shape, "shape"), draws)) as Drawn<S>;
+export function standard_gamma<P extends Parameter, S extends SizeArgument = undefined>(shape: P, size?: S): Drawn<S, [P]> {
+  const sampler = (k: number) => standardGammaSampler(k, draws);
+  return draw([{ value: shape, name: "shape", constraint: "nonNegative" }], size, "float64", sampler) as Drawn<S, [P]>;
 }
 
 /**
  * Gamma floats (numpy's `np.random.gamma`): `scale` times a standard gamma of `shape`.
  * @example np.random.gamma(2.0, 0.5, [2, 2])
  */
-export function gamma<S extends Size | null | undefined = undefined>(shape: number, scale = 1.0, size?: S): Drawn<S> {
-  const standard = standardGammaSampler(nonNegative(shape, "shape"), draws);
-  const theta = nonNegative(scale, "scale");
-  return fillFloats(size, () => theta * standard()) as Drawn<S>;
+export function gamma<P extends Parameter, C extends Parameter = number, S extends SizeArgument = undefined>(
+  shape: P, scale?: C, size?: S,
+): Drawn<S, [P, C]> {
+  const rules = [
+    { value: shape, name: "shape", constraint: "nonNegative" },
+    { value: scale ?? 1.0, name: "scale", constraint: "nonNegative" },
+  ] as const;
+  return draw(rules, size, "float64", (k, theta) => {
+    const standard = standardGammaSampler(k, draws);
+    return () => theta * standard();
+  }) as Drawn<S, [P, C]>;
 }
 
 /**
  * Beta floats in [0, 1] (numpy's `np.random.beta`): Johnk's algorithm for a, b ≤ 1, else Ga / (Ga + Gb).
  * @example np.random.beta(2, 5, 3)
  */
-export function beta<S extends Size | null | undefined = undefined>(a: number, b: number, size?: S): Drawn<S> {
-  return fillFloats(size, betaSampler(positive(a, "a"), positive(b, "b"), draws)) as Drawn<S>;
+export function beta<A extends Parameter, B extends Parameter, S extends SizeArgument = undefined>(a: A, b: B, size?: S): Drawn<S, [A, B]> {
+  const rules = [{ value: a, name: "a", constraint: "positive" }, { value: b, name: "b", constraint: "positive" }] as const;
+  return draw(rules, size, "float64", (alpha, beta) => betaSampler(alpha, beta, draws)) as Drawn<S, [A, B]>;
 }
 
 /**
  * Chi-square floats with `df` degrees of freedom (numpy's `np.random.chisquare`): 2 · gamma(df / 2).
  * @example np.random.chisquare(3, 4)
  */
-export function chisquare<S extends Size | null | undefined = undefined>(df: number, size?: S): Drawn<S> {
-  const standard = standardGammaSampler(positive(df, "df") / 2, draws);
-  return fillFloats(size, () => 2 * standard()) as Drawn<S>;
+export function chisquare<P extends Parameter, S extends SizeArgument = undefined>(df: P, size?: S): Drawn<S, [P]> {
+  return draw([{ value: df, name: "df", constraint: "positive" }], size, "float64", (k) => {
+    const standard = standardGammaSampler(k / 2, draws);
+    return () => 2 * standard();
+  }) as Drawn<S, [P]>;
 }
 
 /**
@@ -586,10 +574,15 @@ export function chisquare<S extends Size | null | undefined = undefined>(df: num
  * @example
  * np.random.seed(0); np.random.binomial(10, 0.5, 5)   // array([5, 6, 5, 5, 5])
  * const mask = np.random.binomial(1, 0.8, [4, 3]);
+ * np.random.binomial([1, 10, 100], 0.5)              // one count per n
  */
-export function binomial<S extends Size | null | undefined = undefined>(n: number, p: number, size?: S): Drawn<S> {
-  const [trials, probability] = binomialArguments(n, p);
-  return fillIntegers(size, binomialSampler(trials, probability, draws)) as Drawn<S>;
+export function binomial<N extends Parameter, P extends Parameter, S extends SizeArgument = undefined>(n: N, p: P, size?: S): Drawn<S, [N, P]> {
+  // numpy converts n (to an integer) first, then checks p, then n, and broadcasts p against n in that order.
+  const rules = [
+    { value: p, name: "p", constraint: "probability" },
+    { value: n, name: "n", constraint: "nonNegative", integer: true },
+  ] as const;
+  return draw(rules, size, "int64", (probability, trials) => binomialSampler(trials, probability, draws)) as Drawn<S, [N, P]>;
 }
 
 /**
@@ -597,49 +590,56 @@ export function binomial<S extends Size | null | undefined = undefined>(n: numbe
  * by PTRS (transformed rejection) for λ ≥ 10.
  * @example np.random.poisson(3.0, 5)
  */
-export function poisson<S extends Size | null | undefined = undefined>(lam = 1.0, size?: S): Drawn<S> {
-  return fillIntegers(size, poissonSampler(poissonArgument(lam), draws)) as Drawn<S>;
+export function poisson<P extends Parameter = number, S extends SizeArgument = undefined>(lam?: P, size?: S): Drawn<S, [P]> {
+  const sampler = (rate: number) => poissonSampler(rate, draws);
+  return draw([{ value: lam ?? 1.0, name: "lam", constraint: "poisson" }], size, "int64", sampler) as Drawn<S, [P]>;
 }
 
 /**
  * Trials up to and including the first success of probability `p` (numpy's `np.random.geometric`): int64 ≥ 1.
  * @example np.random.geometric(0.25, 5)
  */
-export function geometric<S extends Size | null | undefined = undefined>(p: number, size?: S): Drawn<S> {
-  return fillIntegers(size, geometricSampler(geometricArgument(p), draws)) as Drawn<S>;
+export function geometric<P extends Parameter, S extends SizeArgument = undefined>(p: P, size?: S): Drawn<S, [P]> {
+  const sampler = (probability: number) => geometricSampler(probability, draws);
+  return draw([{ value: p, name: "p", constraint: "openProbability" }], size, "int64", sampler) as Drawn<S, [P]>;
 }
 
 /**
  * Laplace (double exponential) floats (numpy's `np.random.laplace`).
  * @example np.random.laplace(0, 1, 4)
  */
-export function laplace<S extends Size | null | undefined = undefined>(loc = 0.0, scale = 1.0, size?: S): Drawn<S> {
-  return fillFloats(size, laplaceSampler(anyNumber(loc, "loc"), nonNegative(scale, "scale"), draws)) as Drawn<S>;
+export function laplace<L extends Parameter = number, C extends Parameter = number, S extends SizeArgument = undefined>(
+  loc?: L, scale?: C, size?: S,
+): Drawn<S, [L, C]> {
+  return draw(locationScale(loc, scale), size, "float64", (mu, b) => laplaceSampler(mu, b, draws)) as Drawn<S, [L, C]>;
 }
 
 /**
  * Logistic floats (numpy's `np.random.logistic`).
  * @example np.random.logistic(0, 1, 4)
  */
-export function logistic<S extends Size | null | undefined = undefined>(loc = 0.0, scale = 1.0, size?: S): Drawn<S> {
-  return fillFloats(size, logisticSampler(anyNumber(loc, "loc"), nonNegative(scale, "scale"), draws)) as Drawn<S>;
+export function logistic<L extends Parameter = number, C extends Parameter = number, S extends SizeArgument = undefined>(
+  loc?: L, scale?: C, size?: S,
+): Drawn<S, [L, C]> {
+  return draw(locationScale(loc, scale), size, "float64", (mu, s) => logisticSampler(mu, s, draws)) as Drawn<S, [L, C]>;
 }
 
 /**
  * Log-normal floats (numpy's `np.random.lognormal`): exp of a normal with `mean` and `sigma`.
  * @example np.random.lognormal(0, 0.5, 3)
  */
-export function lognormal<S extends Size | null | undefined = undefined>(mean = 0.0, sigma = 1.0, size?: S): Drawn<S> {
-  const mu = anyNumber(mean, "mean");
-  const s = nonNegative(sigma, "sigma");
-  return fillFloats(size, () => exp(mu + s * nextGauss())) as Drawn<S>;
+export function lognormal<M extends Parameter = number, C extends Parameter = number, S extends SizeArgument = undefined>(
+  mean?: M, sigma?: C, size?: S,
+): Drawn<S, [M, C]> {
+  const rules = [{ value: mean ?? 0.0, name: "mean" }, { value: sigma ?? 1.0, name: "sigma", constraint: "nonNegative" }] as const;
+  return draw(rules, size, "float64", (mu, s) => () => exp(mu + s * nextGauss())) as Drawn<S, [M, C]>;
 }
 
 /**
  * Standard Cauchy floats (numpy's `np.random.standard_cauchy`): one Gaussian over another.
  * @example np.random.standard_cauchy(3)
  */
-export function standard_cauchy<S extends Size | null | undefined = undefined>(size?: S): Drawn<S> {
+export function standard_cauchy<S extends SizeArgument = undefined>(size?: S): Drawn<S> {
   return fillFloats(size, () => nextGauss() / nextGauss()) as Drawn<S>;
 }
 
@@ -647,59 +647,64 @@ export function standard_cauchy<S extends Size | null | undefined = undefined>(s
  * Student's t floats with `df` degrees of freedom (numpy's `np.random.standard_t`).
  * @example np.random.standard_t(5, 3)
  */
-export function standard_t<S extends Size | null | undefined = undefined>(df: number, size?: S): Drawn<S> {
-  return fillFloats(size, standardTSampler(positive(df, "df"), draws)) as Drawn<S>;
+export function standard_t<P extends Parameter, S extends SizeArgument = undefined>(df: P, size?: S): Drawn<S, [P]> {
+  return draw([{ value: df, name: "df", constraint: "positive" }], size, "float64", (k) => standardTSampler(k, draws)) as Drawn<S, [P]>;
 }
 
 /**
  * Rayleigh floats (numpy's `np.random.rayleigh`): scale · √(−2 log1p(−u)).
  * @example np.random.rayleigh(2.0, 3)
  */
-export function rayleigh<S extends Size | null | undefined = undefined>(scale = 1.0, size?: S): Drawn<S> {
-  const sigma = nonNegative(scale, "scale");
-  return fillFloats(size, () => sigma * Math.sqrt(-2.0 * Math.log1p(-nextDouble()))) as Drawn<S>;
+export function rayleigh<P extends Parameter = number, S extends SizeArgument = undefined>(scale?: P, size?: S): Drawn<S, [P]> {
+  const sampler = (sigma: number) => () => sigma * Math.sqrt(-2.0 * Math.log1p(-nextDouble()));
+  return draw([{ value: scale ?? 1.0, name: "scale", constraint: "nonNegative" }], size, "float64", sampler) as Drawn<S, [P]>;
 }
 
 /**
  * Weibull floats with shape `a` (numpy's `np.random.weibull`): E^(1/a); 0 for a = 0.
  * @example np.random.weibull(1.5, 3)
  */
-export function weibull<S extends Size | null | undefined = undefined>(a: number, size?: S): Drawn<S> {
-  const k = nonNegative(a, "a");
-  return fillFloats(size, k === 0 ? () => 0 : () => pow(nextExponential(), 1 / k)) as Drawn<S>;
+export function weibull<P extends Parameter, S extends SizeArgument = undefined>(a: P, size?: S): Drawn<S, [P]> {
+  const sampler = (k: number) => (k === 0 ? () => 0 : () => pow(nextExponential(), 1 / k));
+  return draw([{ value: a, name: "a", constraint: "nonNegative" }], size, "float64", sampler) as Drawn<S, [P]>;
 }
 
 /**
  * Pareto II (Lomax) floats with shape `a` (numpy's `np.random.pareto`): exp(E / a) − 1.
  * @example np.random.pareto(3.0, 3)
  */
-export function pareto<S extends Size | null | undefined = undefined>(a: number, size?: S): Drawn<S> {
-  const k = positive(a, "a");
-  return fillFloats(size, () => exp(nextExponential() / k) - 1) as Drawn<S>;
+export function pareto<P extends Parameter, S extends SizeArgument = undefined>(a: P, size?: S): Drawn<S, [P]> {
+  const sampler = (k: number) => () => exp(nextExponential() / k) - 1;
+  return draw([{ value: a, name: "a", constraint: "positive" }], size, "float64", sampler) as Drawn<S, [P]>;
 }
 
 /**
  * Power-law floats in [0, 1] with exponent a − 1 (numpy's `np.random.power`): (1 − e^−E)^(1/a).
  * @example np.random.power(2.5, 3)
  */
-export function power<S extends Size | null | undefined = undefined>(a: number, size?: S): Drawn<S> {
-  const k = positive(a, "a");
-  return fillFloats(size, () => pow(1 - exp(-nextExponential()), 1 / k)) as Drawn<S>;
+export function power<P extends Parameter, S extends SizeArgument = undefined>(a: P, size?: S): Drawn<S, [P]> {
+  const sampler = (k: number) => () => pow(1 - exp(-nextExponential()), 1 / k);
+  return draw([{ value: a, name: "a", constraint: "positive" }], size, "float64", sampler) as Drawn<S, [P]>;
 }
 
 /**
  * Gumbel floats (numpy's `np.random.gumbel`).
  * @example np.random.gumbel(0, 1, 3)
  */
-export function gumbel<S extends Size | null | undefined = undefined>(loc = 0.0, scale = 1.0, size?: S): Drawn<S> {
-  return fillFloats(size, gumbelSampler(anyNumber(loc, "loc"), nonNegative(scale, "scale"), draws)) as Drawn<S>;
+export function gumbel<L extends Parameter = number, C extends Parameter = number, S extends SizeArgument = undefined>(
+  loc?: L, scale?: C, size?: S,
+): Drawn<S, [L, C]> {
+  return draw(locationScale(loc, scale), size, "float64", (mu, beta) => gumbelSampler(mu, beta, draws)) as Drawn<S, [L, C]>;
 }
 
 /**
  * Triangular floats on [left, right] peaking at `mode` (numpy's `np.random.triangular`).
  * @example np.random.triangular(-1, 0, 2, 4)
  */
-export function triangular<S extends Size | null | undefined = undefined>(left: number, mode: number, right: number, size?: S): Drawn<S> {
-  const [l, m, r] = triangularArguments(left, mode, right);
-  return fillFloats(size, triangularSampler(l, m, r, draws)) as Drawn<S>;
+export function triangular<L extends Parameter, M extends Parameter, R extends Parameter, S extends SizeArgument = undefined>(
+  left: L, mode: M, right: R, size?: S,
+): Drawn<S, [L, M, R]> {
+  checkTriangular(left, mode, right);
+  const rules = [{ value: left, name: "left" }, { value: mode, name: "mode" }, { value: right, name: "right" }];
+  return draw(rules, size, "float64", (l, m, r) => triangularSampler(l, m, r, draws)) as Drawn<S, [L, M, R]>;
 }

@@ -9,7 +9,7 @@ bit generator's state (state, inc, has_uint32, uinteger) as decimal strings unde
 import numpy as np
 
 from common import outcome, write
-from random_state import DISTRIBUTION_ERRORS, array, decode, distribution_scripts
+from random_state import DISTRIBUTION_ERRORS, array, broadcast_errors, broadcast_scripts, decode, distribution_scripts
 
 
 def perform(rng, name, args, kwargs):
@@ -95,6 +95,11 @@ def main():
         ]
     for seed in [0, 1, 42]:
         cases += [script(f"seed {seed}: {label}", seed, calls) for label, calls in distribution_scripts()]
+        cases += [script(f"seed {seed}: {label}", seed, calls) for label, calls in broadcast_scripts("integers")]
+        cases.append(script(f"seed {seed}: broadcast integers endpoint", seed, [
+            ["integers", [[3, 5], [3, 7]], {"endpoint": True}], ["integers", [[0, 250], [1, 255]], {"size": [3, 2], "dtype": "uint8", "endpoint": True}],
+            ["integers", [[0, 0], [1, 0]], {"size": [4, 2], "dtype": "bool", "endpoint": True}], ["random"],
+        ]))
     errors = [
         ["integers", [0]], ["integers", [3, 3]], ["integers", [3, 2], {"endpoint": True}], ["integers", [-1, 2], {"dtype": "uint8"}],
         ["integers", [0, 2**31 + 1], {"dtype": "int32"}], ["integers", [0, 3], {"dtype": "float64"}],
@@ -103,7 +108,9 @@ def main():
         ["choice", [2], {"p": [0.5, 0.6]}], ["choice", [2], {"p": [-0.5, 1.5]}], ["choice", [2], {"p": ["nan", 1]}],
         ["choice", [3, 4], {"replace": False}], ["choice", [3, 2], {"replace": False, "p": [1, 0, 0]}],
         ["choice", [2], {"p": [[0.5, 0.5]]}], ["choice", [1.5]], ["permutation", [2.5]], ["integers", [0, -1], {"endpoint": True}],
-        *DISTRIBUTION_ERRORS,
+        *DISTRIBUTION_ERRORS, ["normal", [0, -0.0]], ["uniform", [0.0, -0.0]], *broadcast_errors("integers"),
+        ["integers", [[3, 5], [3, 7]], {"endpoint": True}], ["integers", [[3, 5], [2, 7]], {"endpoint": True}],
+        ["integers", [[0, 0], [-1, 7]], {"endpoint": True}], ["integers", [[0, 2], [255, 256]], {"dtype": "uint8", "endpoint": True}],
     ]
     for call in errors:
         cases.append(script(f"error: {call[0]}{tuple(call[1])} {call[2] if len(call) > 2 else ''}".strip(), 0, [call]))

@@ -94,6 +94,81 @@ def distribution_scripts():
     ]
 
 
+
+def broadcast_scripts(integers):
+    """(label, calls) for array parameters, which numpy broadcasts (one draw per element, C order), for both
+    generators; `integers` names the bounded-integer method (randint or integers)."""
+    column = [[0.0], [10.0], [20.0]]
+    return [
+        ("broadcast alone", [
+            ["normal", [[0, 10, 20], 1]], ["normal", [0, [0.5, 1, 2]]], ["uniform", [[0, 10], [1, 20]]],
+            ["uniform", [[5, 1], 0]], ["exponential", [[1, 10, 100]]], ["binomial", [[1, 10, 100], 0.5]],
+            ["binomial", [10, [0.1, 0.5, 0.9]]], ["poisson", [[0.5, 5, 50, 5000]]], ["gamma", [[0.5, 2.5], 2]],
+            ["standard_gamma", [[0.3, 1, 4]]], ["beta", [[0.5, 2], [0.5, 3]]], ["chisquare", [[1, 5]]], ["laplace", [[0, 5], [1, 2]]],
+            ["logistic", [[0, 5], 2]], ["gumbel", [0, [1, 2]]], ["lognormal", [[0, 1], [0.5, 1]]], ["geometric", [[0.1, 0.9]]],
+            ["standard_t", [[1, 30]]], ["weibull", [[0, 1.5]]], ["pareto", [[0.5, 3]]], ["power", [[0.2, 2.5]]],
+            ["rayleigh", [[1, 3]]], ["triangular", [[0, 1], [0.5, 1.5], [1, 2]]],
+        ]),
+        # Per-element parameters crossing the algorithms' branches (inversion/BTPE, multiplication/PTRS, gamma < 1 / > 1).
+        ("broadcast across branches", [
+            ["binomial", [array(np.arange(1, 150) * 7, "int64"), array(np.linspace(0.01, 0.99, 149), "float64")]],
+            ["poisson", [array(np.linspace(0.0, 60, 200), "float64")]], ["gamma", [array(np.linspace(0.05, 5, 100), "float64"), 1.5]],
+            ["beta", [array(np.linspace(0.1, 3, 60), "float64"), [[0.5], [2.0]]]], ["geometric", [array(np.linspace(0.05, 1, 50), "float64")]],
+        ]),
+        ("broadcast with size", [
+            ["normal", [[0, 10, 20], 1], {"size": [2, 3]}], ["binomial", [[1, 10, 100], [[0.1], [0.9]]], {"size": [2, 3]}],
+            ["poisson", [[1, 100]], {"size": [3, 2]}], ["uniform", [0, [1, 2, 3]], {"size": [4, 3]}],
+            ["normal", [column, [1, 2, 3, 4]], {"size": [2, 3, 4]}], ["exponential", [[1, 2]], {"size": [0, 2]}],
+        ]),
+        ("broadcast (3,1) against (4,)", [
+            ["normal", [column, [1, 2, 3, 4]]], ["uniform", [column, [100, 200, 300, 400]]],
+            ["binomial", [[[1], [10], [100]], [0.1, 0.2, 0.5, 0.9]]], ["gamma", [[[0.5], [1], [3]], [1, 2, 3, 4]]],
+            ["laplace", [column, [1, 2, 3, 4]]],
+        ]),
+        ("broadcast 0-d arrays", [
+            ["normal", [array(5.0, "float64"), array(2.0, "float64")]], ["normal", [array(5.0, "float64"), 1], {"size": 3}],
+            ["binomial", [array(10, "int64"), array(0.5, "float64")]], ["poisson", [array(3.0, "float64")]],
+            ["uniform", [array(0.0, "float64"), array(2.0, "float64")]], ["exponential", [array(2, "int64")], {"size": [2, 2]}],
+            ["normal", [array([[1.0]], "float64"), 1]],
+        ]),
+        ("broadcast dtypes", [
+            ["normal", [array([True, False], "bool"), 1]], ["exponential", [array([1, 2], "int32")]],
+            ["uniform", [array([0, 1], "uint8"), array([0.5, 2.5], "float32")]], ["binomial", [array([3, 4], "int32"), 0.5]],
+            ["binomial", [[2.5, 3.7], 0.5]], ["poisson", [array([2.5, 30], "float32")]], ["normal", [[], 1]],
+        ]),
+        (f"broadcast {integers}", [
+            [integers, [[0, 5], [3, 10]]], [integers, [[3, 5]]], [integers, [[[0], [5]], [10, 20, 30]]],
+            [integers, [[0, 0], [2**40, 5]]], [integers, [array(3, "int64")]], [integers, [array(0, "int64"), array(5, "int64")], {"size": 3}],
+            [integers, [[0, 10], [5, 255]], {"dtype": "uint8"}], [integers, [[0, 10, 0], [5, 256, 1]], {"size": [4, 3], "dtype": "uint8"}],
+            [integers, [[0, 0, 1], [1, 2, 2]], {"size": [5, 3], "dtype": "bool"}], [integers, [[0, -3], [2**31, 4]], {"dtype": "int32"}],
+            [integers, [[0.5, 1], [3.7, 2]]], [integers, [[[0, 1]], 5], {"size": [0, 2]}], [integers, [[[0, 1]], -5], {"size": [0, 2]}],
+            [integers, [[-5, 0], [[5], [6]]], {"size": [2, 2]}], [integers, [0, [10, 2**33]], {"size": [3, 2]}], ["random"],
+        ]),
+    ]
+
+
+def broadcast_errors(integers):
+    return [
+        ["normal", [[0, 10, 20], [1, 2]]], ["normal", [[0, 10, 20], 1], {"size": 2}], ["normal", [[0, 10, 20], 1], {"size": [3, 1]}],
+        ["normal", [[0, 1], 1], {"size": []}], ["normal", [[[0], [10], [20]], [1, 2]], {"size": [2, 3]}],
+        ["binomial", [[1, 2, 3], [0.5, 0.2]]], ["binomial", [[1, 2, 3], [0.5, 0.2]], {"size": 3}], ["poisson", [[1, 2]], {"size": 3}],
+        ["uniform", [[0, 1], [1, 2, 3]]], ["uniform", [[0, 1], [1, 2, 3]], {"size": 3}], ["uniform", [[0, 1], [1, "inf"]]],
+        ["uniform", [[0, 1], [1, 0]]], ["uniform", [[0, 1], [-1, "nan"]]],
+        ["normal", [[0, 1], [-1, 1]]], ["normal", [[0, 1], array([1, -0.0], "float64")]], ["normal", [[0, 1], [1, -1]], {"size": [5]}],
+        ["exponential", [[1, -1]]], ["gamma", [[1, 2], [1, -1]]], ["gamma", [[1, -2], [1, -1]]], ["beta", [[1, 0], [1, 1]]],
+        ["binomial", [[1, -2], 0.5]], ["binomial", [[1, 2], [0.5, 1.5]]], ["binomial", [[-1, 2], [0.5, "nan"]]], ["binomial", [2, [0.5, "nan"]]],
+        ["binomial", [array([2.5], "float64"), 0.5]], ["binomial", [["nan"], 0.5]], ["binomial", [["inf"], 0.5]], ["binomial", ["nan", 0.5]],
+        ["poisson", [[1, -1]]], ["poisson", [[1, "nan"]]], ["poisson", [[1, 1e19]]], ["poisson", [[-1, 1e19]]],
+        ["geometric", [[0.5, 0]]], ["geometric", [[0.5, 1.5]]], ["chisquare", [[1, 0]]], ["standard_t", [[1, -1]]], ["weibull", [[1, -1]]],
+        ["pareto", [[1, 0]]], ["power", [[1, 0]]], ["lognormal", [[0, 1], [1, -1]]], ["laplace", [0, [1, -1]]], ["rayleigh", [[-1]]],
+        ["triangular", [[0, 1], [0.5, 0.5], [1, 2]]], ["triangular", [[0, 1], [0.5, 3], [1, 2]]], ["triangular", [[0, 1], [0.5, 1], [1, 1]]],
+        ["triangular", [[0, 1, 2], [0.5, 1.5], [1, 2]]],
+        [integers, [[0, 5], [3, 2]]], [integers, [[0, 0], [3, 0]]], [integers, [[0, 1], [3, 2, 4]]], [integers, [[0, 1], [3, 2]], {"size": 3}],
+        [integers, [[-3, 5], 10], {"dtype": "uint8"}], [integers, [[3, 5], [300, 7]], {"dtype": "uint8"}], [integers, [[1, 2]], {"dtype": "bool"}],
+        [integers, [[0, 0], [2**64, 5]]], [integers, [array([1.5], "float64"), array([1.7], "float64")]],
+    ]
+
+
 DISTRIBUTION_ERRORS = [
     ["exponential", [-1]], ["exponential", [-0.0]], ["standard_gamma", [-1]], ["standard_gamma", [-0.0]],
     ["gamma", [-1, -1]], ["gamma", [1, -1]], ["beta", [0, 1]], ["beta", [1, 0]], ["beta", [-1, -1]], ["chisquare", [0]],
@@ -167,6 +242,7 @@ def main():
 
     for s in SEEDS:
         cases += [script(f"seed {s}: {label}", [["seed", [s]], *calls]) for label, calls in distribution_scripts()]
+        cases += [script(f"seed {s}: {label}", [["seed", [s]], *calls]) for label, calls in broadcast_scripts("randint")]
 
     for key in ([1, 2, 3], [0], [2**32 - 1, 5], list(range(700))):
         seed = ["seed", [key]]
@@ -186,6 +262,7 @@ def main():
         ["choice", [2], {"p": ["nan", 1]}], ["choice", [3, 4], {"replace": False}],
         ["choice", [3, 2], {"replace": False, "p": [1, 0, 0]}], ["choice", [2], {"p": [[0.5, 0.5]]}],
         ["normal", [0, -1]], ["uniform", [0, "inf"]], ["permutation", [2.5]], ["rand", [-1]], *DISTRIBUTION_ERRORS,
+        ["normal", [0, -0.0]], ["uniform", [0.0, -0.0]], *broadcast_errors("randint"),
     ]
     for call in errors:
         cases.append(script(f"error: {call[0]}{tuple(call[1])} {call[2] if len(call) > 2 else ''}".strip(), [["seed", [0]], call]))
