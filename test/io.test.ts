@@ -5,6 +5,7 @@
  * archives (test/golden/text_files.py).
  */
 import { execFileSync } from "node:child_process";
+import { inspect } from "node:util";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -266,7 +267,7 @@ for path in sys.argv[1:]:
         assert z.testzip() is None  # every CRC-32 checks
         methods = sorted({info.compress_type for info in z.infolist()})
     with np.load(path) as npz:
-        out[path] = {"files": npz.files, "methods": methods,
+        out[path] = {"files": npz.files, "methods": methods, "repr": repr(npz),
                      "arrays": {k: {"dtype": npz[k].dtype.name, "shape": list(npz[k].shape), "data": npz[k].ravel().tolist()} for k in npz.files}}
 print(json.dumps(out))
 `;
@@ -282,6 +283,7 @@ print(json.dumps(out))
       expect(numpy.files, file).toEqual(Object.keys(arrays));
       expect(numpy.methods, file).toEqual(method === null ? [] : [method]);
       const back = load(join(dir, file) as `${string}.npz`);
+      expect(inspect(back), `${file} shows itself as numpy's NpzFile does`).toBe(numpy.repr);
       for (const [name, a] of Object.entries(arrays)) {
         expectGolden(asarray(a), numpy.arrays[name], {}, `numpy reads ${file} ${name}`);
         expectGolden(back.get(name), numpy.arrays[name], {}, `tsdl reads ${file} ${name}`);

@@ -301,3 +301,9 @@ test("qr's reflectors are LAPACK's, so Q and R have numpy's signs", () => {
   expect(np.allclose(Q, [[-0.6, -0.8], [-0.8, 0.6]], { rtol: 0, atol: 1e-15 })).toBe(true);
   expect(np.allclose(R, [[-5, -2.2], [0, 0.4]], { rtol: 0, atol: 1e-15 })).toBe(true);
 });
+
+test("named results show themselves as numpy's reprs do", async () => {
+  const { inspect } = await import("node:util");
+  // numpy 2.4: repr(np.linalg.eigh(np.eye(2)))
+  expect(inspect(np.linalg.eigh(np.eye(2)))).toBe("EighResult(eigenvalues=array([1., 1.]), eigenvectors=array([[1., 0.],\n       [0., 1.]]))");
+});

@@ -433,7 +433,7 @@ export function load(path: string): NDArray | NpzFile {
     if ([ZIP_PREFIX, EMPTY_ZIP_PREFIX].some((prefix) => prefix.every((b, i) => file[i] === b))) {
       const archive = new Uint8Array(size);
       readFully(fd, archive, 0);
-      return new NpzFile(archive);
+      return new NpzFile(archive, path);
     }
     if (MAGIC.some((b, i) => file[i] !== b)) {
       // numpy takes anything else for a pickle, which it refuses to load by default.
@@ -1145,6 +1145,9 @@ function readZipDirectory(archive: Uint8Array): Map<string, ZipMember> {
   return members;
 }
 
+/** How many names an NpzFile's repr lists (numpy's `_MAX_REPR_ARRAY_COUNT`). */
+const NPZ_REPR_NAMES = 5;
+
 /**
  * An `.npz` archive read by `np.load` (numpy's `NpzFile`): `files` lists the array names (member names
  * without `.npy`), `get(name)` decodes one array (afresh on each call, as numpy's indexing does). Iterating
@@ -1160,10 +1163,17 @@ export class NpzFile implements Iterable<[string, NDArray]> {
   private readonly archive: Uint8Array;
   private readonly members: Map<string, ZipMember>;
 
-  constructor(archive: Uint8Array) {
+  /** `archive`: the .npz file's bytes; `filename`: where they came from, for the repr (numpy's `fid`). */
+  constructor(archive: Uint8Array, private readonly filename = "object") {
     this.archive = archive;
     this.members = readZipDirectory(archive);
     this.files = [...this.members.keys()].map((name) => (name.endsWith(".npy") ? name.slice(0, -4) : name));
+  }
+
+  /** numpy's repr: the file and the first five names. */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    const names = this.files.slice(0, NPZ_REPR_NAMES).join(", ") + (this.files.length > NPZ_REPR_NAMES ? "..." : "");
+    return `NpzFile ${pyRepr(this.filename)} with keys: ${names}`;
   }
 
   /** Whether the archive holds an array of this name. */

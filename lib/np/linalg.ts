@@ -4,6 +4,7 @@
  * `linalg.matrix_power`, `linalg.eigh`, `linalg.svd`, `linalg.qr`, `linalg.cholesky`, `linalg.lstsq`,
  * `linalg.pinv`, `linalg.matrix_rank`, `linalg.slogdet` and their relatives).
  */
+import { inspect } from "node:util";
 import { isFloat, promoteTypes, type DType, type TypedArray } from "./dtype";
 import { IndexError, LinAlgError, ValueError, formatShape, normalizeAxis, normalizeAxisTuple } from "./errors";
 import { NDArray, asarray, broadcastShapes, broadcastTo, empty, ravelData, shapeSize, type ArrayLike } from "./ndarray";
@@ -810,9 +811,15 @@ function transposed(a: Float64Array, rows: number, cols: number): Float64Array {
   return out;
 }
 
-/** A tuple that also names its items, like Python's namedtuple: `[w, v] = r` and `r.eigenvalues` both work. */
-function namedTuple<R>(fields: Record<string, unknown>): R {
-  return Object.assign(Object.values(fields), fields) as R;
+/**
+ * A tuple that also names its items, like Python's namedtuple: `[w, v] = r` and `r.eigenvalues` both work; it
+ * shows itself as numpy's repr does, `EighResult(eigenvalues=array(…), eigenvectors=array(…))`.
+ */
+function namedTuple<R>(name: string, fields: Record<string, unknown>): R {
+  const tuple = Object.assign(Object.values(fields), fields);
+  const repr = () => `${name}(${Object.entries(fields).map(([field, value]) => `${field}=${inspect(value)}`).join(", ")})`;
+  Object.defineProperty(tuple, Symbol.for("nodejs.util.inspect.custom"), { value: repr });
+  return tuple as R;
 }
 
 /**
@@ -1205,7 +1212,7 @@ function eighBatch(a: ArrayLike, options: EighOptions, wantVectors: boolean): { 
  */
 export function eigh(a: ArrayLike, options: EighOptions = {}): EighResult {
   const { values, vectors } = eighBatch(a, options, true);
-  return namedTuple<EighResult>({ eigenvalues: values, eigenvectors: vectors });
+  return namedTuple<EighResult>("EighResult", { eigenvalues: values, eigenvectors: vectors });
 }
 
 /**
@@ -1260,7 +1267,7 @@ export function svd(a: ArrayLike, options: SVDOptions = {}): SVDResult | NDArray
   });
   const dtype = linalgDType(x);
   if (vectors === "none") return S.result(dtype);
-  return namedTuple<SVDResult>({ U: U.result(dtype), S: S.result(dtype), Vh: Vh.result(dtype) });
+  return namedTuple<SVDResult>("SVDResult", { U: U.result(dtype), S: S.result(dtype), Vh: Vh.result(dtype) });
 }
 
 /**
@@ -1312,7 +1319,7 @@ export function qr(a: ArrayLike, options: QROptions = {}): QRResult | NDArray {
     if (mode !== "r") Q.put(t, householderQ(matrix, m, n, tau, rows));
   });
   const dtype = linalgDType(x);
-  return mode === "r" ? R.result(dtype) : namedTuple<QRResult>({ Q: Q.result(dtype), R: R.result(dtype) });
+  return mode === "r" ? R.result(dtype) : namedTuple<QRResult>("QRResult", { Q: Q.result(dtype), R: R.result(dtype) });
 }
 
 /**
@@ -1378,7 +1385,7 @@ export function slogdet(a: ArrayLike): SlogdetResult {
   eachMatrix(x, (matrix, t) => ([signs.data[t], logdets.data[t]] = luSignLogdet(matrix, n, pivots)));
   const dtype = linalgDType(x);
   const finish = (values: NDArray) => (batch.length === 0 ? values.astype(dtype).item() : values.astype(dtype));
-  return namedTuple<SlogdetResult>({ sign: finish(signs), logabsdet: finish(logdets) });
+  return namedTuple<SlogdetResult>("SlogdetResult", { sign: finish(signs), logabsdet: finish(logdets) });
 }
 
 /** Σ over singular values above `cutoff`: Vᵀ's row l (as a column) · (U's column l · b)/s_l, for every column of b (rows×k). */
