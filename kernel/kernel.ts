@@ -30,6 +30,9 @@ type Channel = "shell" | "control";
 /** What a handler returns: the reply's content, or nothing for messages that have no reply (comm_*). */
 type Handler = (request: Message, context: { channel: Channel; arrival: number }) => Promise<object | void> | object | void;
 
+/** A cell that asks for help, as in IPython: a name or dotted name followed by `?` or `??`. */
+const HELP_REQUEST = /^\s*([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)\s*\?\??\s*$/;
+
 /** Thrown by `input()` when the user interrupts while the kernel waits for an answer. */
 export class InputInterrupted extends Error {
   override name = "Interrupted";
@@ -263,6 +266,9 @@ export class Kernel {
     // thread sends them) first, or front ends show the kernel idle through a long training loop.
     await this.iopub.drained();
 
+    const help = HELP_REQUEST.exec(code);
+    if (help) return this.help(help[1], code, count, storeHistory);
+
     // Stack traces name the cell; cells that take no execution count get a name of their own.
     setCellRunning(this.watch, true);
     const outcome = await this.evaluator.run(code, storeHistory && !silent ? `cell-${count}` : `run-${++this.uncountedRuns}`);
@@ -294,6 +300,22 @@ export class Kernel {
       this.abortArrivalsBefore = this.arrivals;
     }
     return { status: "error", execution_count: count, ...error, user_expressions: {} };
+  }
+
+  /**
+   * A cell `name?` (or `name??`) shows the name's signature and JSDoc, as IPython's help does: a "page" payload,
+   * which JupyterLab, Notebook and VS Code show below the cell; an unknown name prints IPython's sentence.
+   */
+  private help(name: string, code: string, count: number, storeHistory: boolean): object {
+    this.currentExecute = undefined;
+    if (storeHistory) this.history.record(count, code, null);
+    const found = this.evaluator.inspect(name, name.length);
+    if (!found) {
+      this.iopub.publish("stream", { name: "stdout", text: `Object \`${name}\` not found.\n` });
+      return { status: "ok", execution_count: count, user_expressions: {}, payload: [] };
+    }
+    const page = { source: "page", data: { "text/plain": found.plain, "text/markdown": found.markdown }, start: 0 };
+    return { status: "ok", execution_count: count, user_expressions: {}, payload: [page] };
   }
 
   /** Figures made with plt but not shown explicitly appear after the cell, as matplotlib-inline does. */

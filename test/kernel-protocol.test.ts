@@ -206,6 +206,19 @@ describe("completion, inspection, is_complete, history", () => {
     expect(nothing.content).toMatchObject({ status: "ok", found: false });
   });
 
+  it("answers `name?` as IPython does: the signature and JSDoc as a page payload; an unknown name in words", async () => {
+    const { reply, outputs } = await kernel.execute("np.linalg.svd?");
+    expect(reply.content.status).toBe("ok");
+    const [page] = reply.content.payload as { source: string; data: Record<string, string>; start: number }[];
+    expect(page.source).toBe("page");
+    expect(page.data["text/plain"]).toContain("svd(a: ArrayLike");
+    expect(page.data["text/markdown"]).toContain("`np.linalg.svd`");
+    expect(outputs.filter((m) => m.header.msg_type !== "execute_input")).toEqual([]);
+    const missing = await kernel.execute("noSuchThing??");
+    expect(missing.reply.content).toMatchObject({ status: "ok", payload: [] });
+    expect(missing.outputs.find((m) => m.header.msg_type === "stream")?.content.text).toBe("Object `noSuchThing` not found.\n");
+  });
+
   it("tells complete, incomplete and invalid code apart", async () => {
     const ask = async (code: string) => (await kernel.request("shell", "is_complete_request", { code })).content;
     expect(await ask("const a = 1;")).toEqual({ status: "complete" });
