@@ -107,8 +107,7 @@ export class Evaluator {
     const offset = toUtf16Offset(code, cursorPos);
     // Frontends send the cursor just after a name ("np.zeros|"); TypeScript wants a position inside it.
     const info = this.engine.inspect(code, offset) ?? (offset > 0 ? this.engine.inspect(code, offset - 1) : undefined);
-    // A name the checker cannot resolve comes back as an unnamed kind typed `any`: there is nothing to show.
-    return info && info.kind !== "" ? describeQuickInfo(info) : undefined;
+    return info ? describeQuickInfo(info) : undefined;
   }
 
   close(): void {

@@ -310,7 +310,8 @@ export class Kernel {
     this.currentExecute = undefined;
     if (storeHistory) this.history.record(count, code, null);
     const found = this.evaluator.inspect(name, name.length);
-    if (!found) {
+    // A name the checker cannot resolve has the bare type `any` (a declared `any` reads "const x: any").
+    if (!found || found.plain === "any") {
       this.iopub.publish("stream", { name: "stdout", text: `Object \`${name}\` not found.\n` });
       return { status: "ok", execution_count: count, user_expressions: {}, payload: [] };
     }
