@@ -4,10 +4,9 @@
  * samples — with numpy's error messages for bad arguments.
  */
 import { afterAll, describe, expect, it } from "vitest";
-import { NDArray, array, type NestedArray } from "../lib/np/ndarray";
-import type { DType } from "../lib/np/dtype";
+import { NDArray, array } from "../lib/np/ndarray";
 import { Generator, PCG64, SeedSequence, default_rng } from "../lib/np/random-generator";
-import { decodeScalar, expectGolden, loadGolden, ulpDistance, type GoldenValue } from "./helpers/golden";
+import { decodeRandomArgument, decodeScalar, expectGolden, loadGolden, ulpDistance, type GoldenValue } from "./helpers/golden";
 
 type Call = [name: string, args: unknown[], kwargs: Record<string, unknown>];
 interface Outcome {
@@ -15,16 +14,6 @@ interface Outcome {
   state?: string[];
   error?: string;
   message?: string;
-}
-
-/** {"array": nested list, "dtype": name} stands for np.array(list, dtype); "nan", "inf", "-inf" for those floats. */
-function decode(arg: unknown): unknown {
-  if (arg !== null && typeof arg === "object" && "array" in arg) {
-    const { array: values, dtype } = arg as { array: NestedArray; dtype: DType };
-    return array(values, { dtype });
-  }
-  if (Array.isArray(arg)) return arg.map(decode);
-  return arg === "nan" || arg === "inf" || arg === "-inf" ? decodeScalar(arg) : arg;
 }
 
 /** Python's parameter order of each method, to place keyword arguments; options-object keys after them. */
@@ -84,9 +73,9 @@ function perform(rng: Generator, [name, rawArgs, rawKwargs]: Call): unknown {
     return [state.state, state.inc, has_uint32, uinteger].map(String);
   }
   const { positional, options = [] } = PARAMETERS[name];
-  const args = rawArgs.map(decode);
-  const named = [...args, ...positional.slice(args.length).map((p) => decode(rawKwargs[p]))];
-  const optionValues = Object.fromEntries(options.filter((o) => o in rawKwargs).map((o) => [o, decode(rawKwargs[o])]));
+  const args = rawArgs.map(decodeRandomArgument);
+  const named = [...args, ...positional.slice(args.length).map((p) => decodeRandomArgument(rawKwargs[p]))];
+  const optionValues = Object.fromEntries(options.filter((o) => o in rawKwargs).map((o) => [o, decodeRandomArgument(rawKwargs[o])]));
   const method = (rng as unknown as Record<string, (...a: unknown[]) => unknown>)[name].bind(rng);
   if (name === "shuffle") {
     method(named[0]);

@@ -1,12 +1,11 @@
 /**
- * np.random against numpy's legacy RandomState (fixtures from test/golden/random.py): integers, permutations
+ * np.random against numpy's legacy RandomState (fixtures from test/golden/random_state.py): integers, permutations
  * and uniform floats exactly; Gaussians within 4 ulp, counting how many are not bit-exact.
  */
 import { afterAll, describe, expect, it } from "vitest";
 import * as random from "../lib/np/random";
-import { NDArray, array, type NestedArray } from "../lib/np/ndarray";
-import type { DType } from "../lib/np/dtype";
-import { decodeScalar, expectGolden, loadGolden, ulpDistance, type GoldenValue } from "./helpers/golden";
+import { NDArray } from "../lib/np/ndarray";
+import { decodeRandomArgument, decodeScalar, expectGolden, loadGolden, ulpDistance, type GoldenValue } from "./helpers/golden";
 
 type Argument = unknown;
 type Call = [name: string, args: Argument[], kwargs: Record<string, Argument>];
@@ -14,16 +13,6 @@ interface Outcome {
   result?: GoldenValue;
   error?: string;
   message?: string;
-}
-
-/** {"array": nested list, "dtype": name} in a fixture stands for np.array(list, dtype); "nan", "inf", "-inf" for those floats. */
-function decode(arg: Argument): Argument {
-  if (arg !== null && typeof arg === "object" && "array" in arg) {
-    const { array: values, dtype } = arg as { array: NestedArray; dtype: DType };
-    return array(values, { dtype });
-  }
-  if (Array.isArray(arg)) return arg.map(decode);
-  return arg === "nan" || arg === "inf" || arg === "-inf" ? decodeScalar(arg) : arg;
 }
 
 /** Python's parameter order for each function, to place keyword arguments. */
@@ -65,16 +54,16 @@ const TRANSCENDENTAL = new Set([
 
 /** Performs one fixture call with tsdl's API: numpy's positional/keyword arguments mapped to our signatures. */
 function perform([name, rawArgs, rawKwargs]: Call): unknown {
-  const args = rawArgs.map(decode);
+  const args = rawArgs.map(decodeRandomArgument);
   const params = PARAMETERS[name] ?? [];
-  const named = [...args, ...params.slice(args.length).map((p) => decode(rawKwargs[p]))] as any[];
+  const named = [...args, ...params.slice(args.length).map((p) => decodeRandomArgument(rawKwargs[p]))] as any[];
   switch (name) {
     case "seed":
       return random.seed(named[0]);
     case "rand":
-      return random.rand(...(args as number[]));
+      return random.rand(...(args as [number, ...number[]]));
     case "randn":
-      return random.randn(...(args as number[]));
+      return random.randn(...(args as [number, ...number[]]));
     case "random_sample":
       return random.random_sample(named[0]);
     case "random":

@@ -2,7 +2,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect } from "vitest";
-import { NDArray } from "../../lib/np/ndarray";
+import type { DType } from "../../lib/np/dtype";
+import { NDArray, array, type NestedArray } from "../../lib/np/ndarray";
 
 export type GoldenScalar = number | boolean | "nan" | "inf" | "-inf";
 export interface GoldenValue {
@@ -28,6 +29,19 @@ export function decodeScalar(x: GoldenScalar): number | boolean {
   if (x === "inf") return Infinity;
   if (x === "-inf") return -Infinity;
   return x;
+}
+
+/**
+ * An argument of the np.random fixtures (test/golden/random_state.py, generator.py): {"array": nested list,
+ * "dtype": name} stands for np.array(list, dtype); "nan", "inf", "-inf" for those floats.
+ */
+export function decodeRandomArgument(arg: unknown): unknown {
+  if (arg !== null && typeof arg === "object" && "array" in arg) {
+    const { array: values, dtype } = arg as { array: NestedArray; dtype: DType };
+    return array(values, { dtype });
+  }
+  if (Array.isArray(arg)) return arg.map(decodeRandomArgument);
+  return arg === "nan" || arg === "inf" || arg === "-inf" ? decodeScalar(arg) : arg;
 }
 
 /** Distance in units in the last place between two floats (float64, or float32 when `single`); NaN = NaN. */
