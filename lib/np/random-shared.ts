@@ -36,15 +36,19 @@ function twoSum(a: number, b: number): DD {
   const bb = s - a;
   return [s, a - (s - bb) + (b - bb)];
 }
-function twoProduct(a: number, b: number): DD {
-  const p = a * b;
+/** The rounding error of the double product p = a · b, exactly (Dekker: a and b split into 26-bit halves). */
+function productError(a: number, b: number, p: number): number {
   const as = 134217729 * a;
   const ah = as - (as - a);
   const al = a - ah;
   const bs = 134217729 * b;
   const bh = bs - (bs - b);
   const bl = b - bh;
-  return [p, ah * bh - p + ah * bl + al * bh + al * bl];
+  return ah * bh - p + ah * bl + al * bh + al * bl;
+}
+function twoProduct(a: number, b: number): DD {
+  const p = a * b;
+  return [p, productError(a, b, p)];
 }
 function ddAdd(x: DD, y: DD): DD {
   const [s, e] = twoSum(x[0], y[0]);
@@ -122,15 +126,8 @@ function logParts(x: number): void {
   const back = sum - m;
   const sumError = m - (sum - back) + (c - back);
   const sHigh = numerator / sum;
-  const split = 134217729 * sHigh;
-  const sh = split - (split - sHigh);
-  const sl = sHigh - sh;
-  const split2 = 134217729 * sum;
-  const dh = split2 - (split2 - sum);
-  const dl = sum - dh;
   const product = sHigh * sum;
-  const productError = sh * dh - product + sh * dl + sl * dh + sl * dl;
-  const sLow = (numerator - product - productError - sHigh * sumError) / sum;
+  const sLow = (numerator - product - productError(sHigh, sum, product) - sHigh * sumError) / sum;
   // 2 atanh(s) = 2s + 2s³/3 + 2s⁵/5 + …: beyond 2s the terms are below 2^-20 of it, so doubles suffice.
   const t = sHigh * sHigh;
   const tail = sHigh * t * (2 / 3 + t * (2 / 5 + t * (2 / 7 + t * (2 / 9))));
@@ -195,18 +192,11 @@ function expParts(high: number, low: number): number {
   const q = rLow + r * r * (0.5 + r * (1 / 6 + r * (1 / 24 + r * (1 / 120 + r / 720))));
   const th = stepHigh[j];
   const tl = stepLow[j];
-  // th · r exactly, as a product and its error (Dekker).
+  // th · r exactly, as a product and its error.
   const product = th * r;
-  const split = 134217729 * th;
-  const thHigh = split - (split - th);
-  const thLow = th - thHigh;
-  const splitR = 134217729 * r;
-  const rHigh = splitR - (splitR - r);
-  const rLowPart = r - rHigh;
-  const productError = thHigh * rHigh - product + thHigh * rLowPart + thLow * rHigh + thLow * rLowPart;
   const sum = th + product;
   const sumError = th - sum + product; // |th| ≥ |product|
-  const result = sum + (sumError + productError + th * q + tl + tl * r);
+  const result = sum + (sumError + productError(th, r, product) + th * q + tl + tl * r);
   const half = e >> 1;
   return result * powerOfTwo(half) * powerOfTwo(e - half);
 }
@@ -225,14 +215,7 @@ export function pow(x: number, y: number): number {
   logParts(x);
   const high = y * logHigh;
   if (!(high > -708 && high < 709.78)) return Math.pow(x, y); // under- or overflowing: rare, and no splitting of huge y
-  const split = 134217729 * y;
-  const yHigh = split - (split - y);
-  const yLow = y - yHigh;
-  const splitLog = 134217729 * logHigh;
-  const logHighHigh = splitLog - (splitLog - logHigh);
-  const logHighLow = logHigh - logHighHigh;
-  const error = yHigh * logHighHigh - high + yHigh * logHighLow + yLow * logHighHigh + yLow * logHighLow;
-  return expParts(high, error + y * logLow);
+  return expParts(high, productError(y, logHigh, high) + y * logLow);
 }
 
 // ---------------------------------------------------------------------------------------------------------
