@@ -2,7 +2,7 @@
 import { expect } from "vitest";
 import * as np from "../../lib/np";
 import { NDArray } from "../../lib/np/ndarray";
-import { decodeScalar, expectGolden, type GoldenCase, type GoldenValue, type Tolerance } from "./golden";
+import { decodeScalar, expectGolden, expectNumpyError, type GoldenCase, type GoldenValue, type Tolerance } from "./golden";
 
 type Encoded = { array: GoldenValue } | Encoded[] | number | boolean | string | null;
 
@@ -42,20 +42,7 @@ export function callCase(c: GoldenCase): unknown {
 
 /** Asserts np reproduces the case: the same error (type and message) or the same result within `tol`. */
 export function checkCase(c: GoldenCase, tol: Tolerance = {}): void {
-  if (c.error) {
-    let thrown: unknown;
-    try {
-      callCase(c);
-    } catch (e) {
-      thrown = e;
-    }
-    expect(thrown, `${c.name} should throw numpy's ${c.error}`).toBeInstanceOf(Error);
-    const err = thrown as Error;
-    // numpy's UFuncTypeError is a TypeError subclass; tsdl raises the plain TypeError.
-    expect(err.name, c.name).toBe(c.error === "UFuncTypeError" ? "TypeError" : c.error);
-    expect(err.message, c.name).toBe(c.message);
-    return;
-  }
+  if (c.error) return expectNumpyError(() => callCase(c), c.error, c.message, c.name);
   expectGolden(callCase(c), c.result!, tol, c.name);
 }
 

@@ -44,6 +44,19 @@ export function decodeRandomArgument(arg: unknown): unknown {
   return arg === "nan" || arg === "inf" || arg === "-inf" ? decodeScalar(arg) : arg;
 }
 
+/** Asserts that `run` throws numpy's error: its type (numpy's UFuncTypeError is tsdl's plain TypeError) and message. */
+export function expectNumpyError(run: () => unknown, error: string, message: string | undefined, label: string): void {
+  let thrown: unknown;
+  try {
+    run();
+  } catch (e) {
+    thrown = e;
+  }
+  expect(thrown, `${label} should throw numpy's ${error}`).toBeInstanceOf(Error);
+  expect((thrown as Error).name, label).toBe(error === "UFuncTypeError" ? "TypeError" : error);
+  expect((thrown as Error).message, label).toBe(message);
+}
+
 /** Distance in units in the last place between two floats (float64, or float32 when `single`); NaN = NaN. */
 export function ulpDistance(a: number, b: number, single = false): number {
   if (Object.is(a, b) || a === b || (Number.isNaN(a) && Number.isNaN(b))) return 0;
